@@ -1,0 +1,1 @@
+"""Consult: a community consultation and survey platform."""
