@@ -1,1 +1,136 @@
-"""Consult: a community consultation and survey platform."""
+"""Consult: a community consultation and survey platform. create_app() builds the Flask app."""
+import logging
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+
+from config import BASE_DIR, config_from_environment
+from consult.extensions import csrf, db, migrate
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config=None):
+    """Build the app. `config` is a config object or a dict of overrides (for tests)."""
+    app = Flask(
+        __name__,
+        template_folder=str(BASE_DIR / "templates"),
+        static_folder=str(BASE_DIR / "static"),
+        instance_path=str(BASE_DIR / "instance"),
+    )
+    if isinstance(config, dict):
+        app.config.from_object(config_from_environment())
+        app.config.update(config)
+    else:
+        app.config.from_object(config or config_from_environment())
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_security_headers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app):
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context():
+            _tune_sqlite(db.engine)
+
+
+def _tune_sqlite(engine):
+    """WAL lets readers and one writer share the file; foreign keys are off by default in SQLite."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def register_blueprints(app):
+    from consult.public import bp as public_bp
+
+    app.register_blueprint(public_bp)
+
+
+ERROR_PAGES = {
+    400: ("There was a problem with your request", "Please go back and try again."),
+    403: ("You do not have permission to see this page", "If you think you should, contact the partnership."),
+    404: ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
+    405: ("That action is not allowed here", "Please go back and try again."),
+    413: ("Your answer is too long to send", "Please shorten it and try again. Nothing you saved before has been lost."),
+    500: ("Sorry, there is a problem with the service", "Try again later. Answers you saved before are kept."),
+}
+
+
+def register_errorhandlers(app):
+    def render_error(error):
+        code = getattr(error, "code", 500) or 500
+        if code not in ERROR_PAGES:
+            code = 500
+        if code == 500:
+            log.exception("Unexpected error on %s %s", request.method, request.path)
+        heading, advice = ERROR_PAGES[code]
+        return render_template("errors/error.html", heading=heading, advice=advice, code=code), code
+
+    for code in ERROR_PAGES:
+        app.register_error_handler(code, render_error)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(_error):
+        return (
+            render_template(
+                "errors/error.html",
+                heading="Your session timed out",
+                advice="For your security, the page you sent had expired. Go back, reload the page and send it again: answers you saved before are kept.",
+                code=400,
+            ),
+            400,
+        )
+
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+
+
+def register_security_headers(app):
+    @app.after_request
+    def add_headers(response):
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def register_template_helpers(app):
+    from consult import formatting
+
+    app.jinja_env.filters["date"] = formatting.long_date
+    app.jinja_env.filters["datetime"] = formatting.long_datetime
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    @app.context_processor
+    def site():
+        return {"site_name": app.config["SITE_NAME"]}
+
+
+def register_commands(app):
+    from consult.cli import register
+
+    register(app)

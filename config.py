@@ -1,0 +1,104 @@
+"""Settings read from the environment: one class per way of running Consult."""
+import os
+import secrets
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("CONSULT_INSTANCE", BASE_DIR / "instance"))
+
+
+def _database_url():
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return f"sqlite:///{INSTANCE_DIR / 'consult.db'}"
+    # Heroku-style URLs say postgres://, which SQLAlchemy 2 no longer accepts.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    return url
+
+
+def _local_secret_key():
+    """A random key kept in instance/, so development sessions survive a restart."""
+    path = INSTANCE_DIR / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_hex(32)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+
+
+def _int_env(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise RuntimeError(f"{name} must be a whole number, not {value!r}") from None
+
+
+class Config:
+    SITE_NAME = os.environ.get("SITE_NAME", "West Cumberland Community Safety Partnership")
+    SQLALCHEMY_DATABASE_URI = None  # set in __init__ so the environment is read at start-up
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None  # a resident may take an hour over a long answer
+    MAX_CONTENT_LENGTH = 256 * 1024
+    DRAFT_TTL_HOURS = 24
+    TESTING = False
+
+    def __init__(self):
+        self.SQLALCHEMY_DATABASE_URI = _database_url()
+        self.DRAFT_TTL_HOURS = _int_env("DRAFT_TTL_HOURS", self.DRAFT_TTL_HOURS)
+        self.SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
+
+
+def engine_options(url):
+    if url.startswith("sqlite"):
+        return {"connect_args": {"timeout": 15}}
+    return {"pool_pre_ping": True}
+
+
+class DevelopmentConfig(Config):
+    pass
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+
+    def __init__(self):
+        key = os.environ.get("SECRET_KEY", "")
+        if len(key) < 32 or key in {"change-me", "dev", "secret"}:
+            raise RuntimeError(
+                "SECRET_KEY must be set to a random value of at least 32 characters in "
+                "production, for example: python -c 'import secrets; print(secrets.token_hex(32))'"
+            )
+        super().__init__()
+
+
+class TestingConfig(Config):
+    TESTING = True
+    SECRET_KEY = "testing-only-key"
+
+    def __init__(self):
+        self.SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "testing": TestingConfig,
+}
+
+
+def config_from_environment():
+    name = os.environ.get("CONSULT_ENV", "development").strip().lower()
+    if name not in CONFIGS:
+        raise RuntimeError(f"CONSULT_ENV must be one of {', '.join(CONFIGS)}, not {name!r}")
+    return CONFIGS[name]()

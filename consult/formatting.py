@@ -1,0 +1,38 @@
+"""How dates and times read on the page, in the style UK public services use."""
+from datetime import timezone
+from zoneinfo import ZoneInfo
+
+UK = ZoneInfo("Europe/London")
+
+
+def to_uk_time(value):
+    """Stored times are naive UTC; residents read UK time (GMT or BST)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(UK)
+
+
+def long_date(value):
+    """'26 November 2026'."""
+    if value is None:
+        return ""
+    value = to_uk_time(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+def long_datetime(value):
+    """'5pm on 26 November 2026', '11:59pm on ...', 'midnight on ...'."""
+    if value is None:
+        return ""
+    value = to_uk_time(value)
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    if value.hour == 0 and value.minute == 0:
+        clock = "midnight"
+    elif value.hour == 12 and value.minute == 0:
+        clock = "midday"
+    elif value.minute:
+        clock = f"{hour}:{value.minute:02d}{suffix}"
+    else:
+        clock = f"{hour}{suffix}"
+    return f"{clock} on {long_date(value)}"

@@ -1,0 +1,67 @@
+"""Residents' submitted responses and answers, and the drafts that hold work in progress."""
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from consult.extensions import db
+from consult.models._base import utcnow
+from consult.models.consultation import Area, Consultation, Option, Question
+
+CHANNELS = ("web", "paper", "import")
+
+
+class Response(db.Model):
+    """One submitted set of answers. Holds no personal data beyond what a question asks."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultation.id", ondelete="CASCADE"))
+    area_id: Mapped[int | None] = mapped_column(sa.ForeignKey("area.id", ondelete="SET NULL"))
+    # The outward code only (e.g. "CA28"): a full postcode is never stored.
+    postcode_district: Mapped[str | None] = mapped_column(sa.String(4))
+    channel: Mapped[str] = mapped_column(sa.String(10), default="web")
+    submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Random and unique per draft: a replayed or double-clicked submit cannot store twice.
+    submission_key: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+
+    consultation: Mapped[Consultation] = relationship()
+    area: Mapped[Area | None] = relationship()
+    answers: Mapped[list["Answer"]] = relationship(back_populates="response", cascade="all, delete-orphan")
+
+    __table_args__ = (
+        sa.Index("ix_response_consultation_area", "consultation_id", "area_id"),
+        sa.Index("ix_response_consultation_submitted", "consultation_id", "submitted_at"),
+        sa.CheckConstraint(sa.text("channel IN ('web', 'paper', 'import')"), name="channel"),
+    )
+
+
+class Answer(db.Model):
+    """One answer: a chosen option (one row per option ticked) or a piece of text."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(sa.ForeignKey("response.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int] = mapped_column(sa.ForeignKey("question.id", ondelete="CASCADE"))
+    option_id: Mapped[int | None] = mapped_column(sa.ForeignKey("option.id", ondelete="CASCADE"))
+    text: Mapped[str | None] = mapped_column(sa.Text)
+
+    response: Mapped[Response] = relationship(back_populates="answers")
+    question: Mapped[Question] = relationship()
+    option: Mapped[Option | None] = relationship()
+
+    __table_args__ = (sa.Index("ix_answer_question_option", "question_id", "option_id"),)
+
+
+class Draft(db.Model):
+    """A resident's unfinished answers, found by the hash of a random token in their session."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultation.id", ondelete="CASCADE"))
+    answers: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(index=True)
+    response_id: Mapped[int | None] = mapped_column(sa.ForeignKey("response.id", ondelete="SET NULL"))
+
+    consultation: Mapped[Consultation] = relationship()
+    response: Mapped[Response | None] = relationship()

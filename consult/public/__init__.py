@@ -1,0 +1,6 @@
+"""Residents' pages: open consultations, one question a page, check answers, thank you."""
+from flask import Blueprint
+
+bp = Blueprint("public", __name__)
+
+from consult.public import views  # noqa: E402,F401  (routes register on import)

@@ -1,0 +1,174 @@
+"""Routes a resident follows: list, consultation start page, questions, check answers, thank you."""
+from flask import abort, redirect, render_template, request, session, url_for
+
+from consult.public import bp
+from consult.public.forms import SubmitForm, form_for
+from consult.services.consultations import open_consultations, public_consultation
+from consult.services.responses import (
+    IncompleteResponse,
+    find_draft,
+    first_unseen,
+    save_answer,
+    submit_response,
+    visible_questions,
+)
+
+
+def _token(slug):
+    return (session.get("drafts") or {}).get(slug)
+
+
+def _remember(slug, token):
+    session["drafts"] = {**(session.get("drafts") or {}), slug: token}
+    session.permanent = True
+
+
+def _open_consultation(slug):
+    """The consultation at `slug` and None, or None and the page to show instead.
+
+    :raise 404: when no resident may see a consultation at this slug.
+    """
+    consultation = public_consultation(slug)
+    if consultation is None:
+        abort(404)
+    if not consultation.accepting_responses():
+        return None, render_template("public/closed.html", consultation=consultation)
+    return consultation, None
+
+
+def _question_url(consultation, question, change=False):
+    number = consultation.questions.index(question) + 1
+    return url_for("public.question", slug=consultation.slug, number=number, change=1 if change else None)
+
+
+def _active_answers(consultation):
+    draft = find_draft(consultation, _token(consultation.slug))
+    if draft is None or draft.response_id is not None:
+        return None, {}
+    return draft, dict(draft.answers or {})
+
+
+@bp.get("/")
+def index():
+    return render_template("public/index.html", consultations=open_consultations())
+
+
+@bp.get("/c/<slug>")
+def consultation(slug):
+    consultation, other_page = _open_consultation(slug)
+    if other_page:
+        return other_page
+    return render_template("public/consultation.html", consultation=consultation)
+
+
+@bp.route("/c/<slug>/q/<int:number>", methods=["GET", "POST"])
+def question(slug, number):
+    consultation, other_page = _open_consultation(slug)
+    if other_page:
+        return other_page
+    questions = consultation.questions
+    if not 1 <= number <= len(questions):
+        abort(404)
+    question = questions[number - 1]
+    change = request.args.get("change") == "1"
+    _draft, answers = _active_answers(consultation)
+    visible = visible_questions(questions, answers)
+    if question not in visible:
+        return redirect(_next_url(consultation, answers, question, change))
+
+    form = form_for(question, consultation.areas, answers.get(str(question.id)))
+    if form.validate_on_submit():
+        token = save_answer(consultation, _token(slug), question, form.value)
+        _remember(slug, token)
+        answers[str(question.id)] = form.value
+        return redirect(_next_url(consultation, answers, question, change))
+
+    position = visible.index(question)
+    if change:
+        back_url = url_for("public.check_answers", slug=slug)
+    elif position:
+        back_url = _question_url(consultation, visible[position - 1])
+    else:
+        back_url = url_for("public.consultation", slug=slug)
+    return render_template(
+        "public/question.html",
+        consultation=consultation,
+        question=question,
+        form=form,
+        options=choice_options(question, consultation.areas),
+        number=position + 1,
+        total=len(visible),
+        back_url=back_url,
+    )
+
+
+def _next_url(consultation, answers, question, change):
+    """Where to go after `question`: the next visible question, or check answers when done."""
+    if change:
+        unseen = first_unseen(consultation.questions, answers)
+        if unseen is None:
+            return url_for("public.check_answers", slug=consultation.slug)
+        return _question_url(consultation, unseen, change=True)
+    later = [q for q in visible_questions(consultation.questions, answers) if q.position > question.position]
+    if later:
+        return _question_url(consultation, later[0])
+    return url_for("public.check_answers", slug=consultation.slug)
+
+
+@bp.route("/c/<slug>/check", methods=["GET", "POST"])
+def check_answers(slug):
+    consultation, other_page = _open_consultation(slug)
+    if other_page:
+        return other_page
+    draft = find_draft(consultation, _token(slug))
+    if draft is not None and draft.response_id is not None:
+        return redirect(url_for("public.thank_you", slug=slug))
+    if draft is None:
+        return redirect(url_for("public.question", slug=slug, number=1))
+    unseen = first_unseen(consultation.questions, draft.answers or {})
+    if unseen is not None:
+        return redirect(_question_url(consultation, unseen))
+
+    form = SubmitForm()
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            submit_response(consultation, draft)
+        except IncompleteResponse as missing:
+            return redirect(_question_url(consultation, missing.question))
+        return redirect(url_for("public.thank_you", slug=slug))
+    rows = [
+        (question, describe_answer(question, draft.answers.get(str(question.id)), consultation.areas))
+        for question in visible_questions(consultation.questions, draft.answers)
+    ]
+    return render_template("public/check.html", consultation=consultation, rows=rows, form=form)
+
+
+@bp.get("/c/<slug>/done")
+def thank_you(slug):
+    consultation = public_consultation(slug)
+    if consultation is None:
+        abort(404)
+    draft = find_draft(consultation, _token(slug))
+    if draft is None or draft.response_id is None:
+        return redirect(url_for("public.consultation", slug=slug))
+    return render_template("public/done.html", consultation=consultation, response=draft.response)
+
+
+def choice_options(question, areas):
+    """(value, label, exclusive) for each radio or checkbox the question shows."""
+    if question.kind == "area":
+        return [(area.id, area.name, False) for area in areas]
+    return [(option.id, option.label, option.exclusive) for option in question.options]
+
+
+def describe_answer(question, value, areas):
+    """The answer as the resident would say it back, as a list of lines (empty: not answered)."""
+    if question.kind == "area":
+        value = value or {}
+        names = [area.name for area in areas if area.id == value.get("area_id")]
+        district = [f"Postcode district {value['district']}"] if value.get("district") else []
+        return names + district
+    if question.is_text:
+        return [value] if value else []
+    chosen = value if isinstance(value, list) else [value]
+    return [option.label for option in question.options if option.id in chosen]

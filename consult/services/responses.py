@@ -1,0 +1,156 @@
+"""A resident's path through a survey: drafts that keep answers, skip logic, and submission."""
+import hashlib
+import secrets
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import current_app
+from sqlalchemy.exc import IntegrityError
+
+from consult.extensions import db
+from consult.models import Answer, Draft, Response, utcnow
+
+
+class IncompleteResponse(Exception):
+    """Raised by submit when a question that must be answered has no answer yet."""
+
+    def __init__(self, question):
+        super().__init__(f"Question {question.id} has no answer")
+        self.question = question
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _draft_lifetime():
+    return timedelta(hours=current_app.config["DRAFT_TTL_HOURS"])
+
+
+def find_draft(consultation, token, now=None):
+    """The unexpired draft that `token` opens for this consultation, or None."""
+    if not token or not isinstance(token, str):
+        return None
+    draft = db.session.scalar(
+        sa.select(Draft).where(Draft.token_hash == hash_token(token), Draft.consultation_id == consultation.id)
+    )
+    if draft is None or draft.expires_at <= (now or utcnow()):
+        return None
+    return draft
+
+
+def save_answer(consultation, token, question, value, now=None):
+    """Keep one answer in the resident's draft, starting a new draft when needed.
+
+    Returns the token for the draft, which the caller keeps in the resident's session.
+    """
+    now = now or utcnow()
+    draft = find_draft(consultation, token, now)
+    if draft is None or draft.response_id is not None:
+        token = secrets.token_urlsafe(32)
+        draft = Draft(token_hash=hash_token(token), consultation=consultation, answers={}, started_at=now)
+        db.session.add(draft)
+    # A new dict, so SQLAlchemy sees the JSON column change.
+    draft.answers = {**(draft.answers or {}), str(question.id): value}
+    draft.updated_at = now
+    draft.expires_at = now + _draft_lifetime()
+    db.session.commit()
+    return token
+
+
+def chosen_option_ids(question, value):
+    if question.kind in ("single", "scale"):
+        return [value] if isinstance(value, int) else []
+    if question.kind == "multiple":
+        return [v for v in value or [] if isinstance(v, int)]
+    return []
+
+
+def has_answer(question, value):
+    if question.kind in ("single", "scale", "multiple"):
+        valid = {option.id for option in question.options}
+        return any(option_id in valid for option_id in chosen_option_ids(question, value))
+    if question.kind == "area":
+        return bool(value) and bool(value.get("area_id"))
+    return bool(value and str(value).strip())
+
+
+def visible_questions(questions, answers):
+    """The questions shown for these answers: skip logic hides those whose condition fails."""
+    visible = []
+    chosen = set()
+    for question in questions:
+        if question.show_when_option_id is None or question.show_when_option_id in chosen:
+            visible.append(question)
+            chosen.update(chosen_option_ids(question, answers.get(str(question.id))))
+    return visible
+
+
+def first_unseen(questions, answers):
+    """The first visible question the resident has not reached yet, or None."""
+    for question in visible_questions(questions, answers):
+        if str(question.id) not in answers:
+            return question
+    return None
+
+
+def submit_response(consultation, draft, channel="web", now=None):
+    """Store the draft's answers as one Response, once, in one transaction.
+
+    Only questions still visible are stored. A draft already submitted returns its response,
+    so a replayed or double-clicked submit never stores twice.
+    :raise IncompleteResponse: when a visible question was never reached or a required one is empty.
+    """
+    if draft.response_id is not None:
+        return draft.response
+    now = now or utcnow()
+    answers = draft.answers or {}
+    visible = visible_questions(consultation.questions, answers)
+    for question in visible:
+        value = answers.get(str(question.id))
+        if str(question.id) not in answers or (question.required and not has_answer(question, value)):
+            raise IncompleteResponse(question)
+
+    response = Response(
+        consultation=consultation, channel=channel, submitted_at=now, submission_key=draft.token_hash
+    )
+    db.session.add(response)
+    for question in visible:
+        _add_answer_rows(response, question, answers.get(str(question.id)))
+    draft.response = response
+    # The draft's copy of free text is not kept once the response holds it.
+    draft.answers = {}
+    draft.expires_at = now + _draft_lifetime()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        # Another request submitted the same draft a moment before this one.
+        existing = db.session.scalar(sa.select(Response).where(Response.submission_key == draft.token_hash))
+        if existing is None:
+            raise
+        return existing
+    return response
+
+
+def _add_answer_rows(response, question, value):
+    if question.kind == "area":
+        if value and value.get("area_id"):
+            response.area_id = value["area_id"]
+        response.postcode_district = (value or {}).get("district")
+        return
+    if question.is_text:
+        if value and value.strip():
+            response.answers.append(Answer(question=question, text=value))
+        return
+    valid = {option.id for option in question.options}
+    for option_id in chosen_option_ids(question, value):
+        if option_id in valid:
+            response.answers.append(Answer(question=question, option_id=option_id))
+
+
+def purge_expired_drafts(now=None):
+    """Delete drafts past their expiry time; returns how many went."""
+    result = db.session.execute(sa.delete(Draft).where(Draft.expires_at <= (now or utcnow())))
+    db.session.commit()
+    return result.rowcount

@@ -1,0 +1,80 @@
+"""Shared fixtures: an app on a migrated test database, a client that checks every page, demo data."""
+import os
+
+os.environ["CONSULT_ENV"] = "testing"
+
+import pytest  # noqa: E402
+import sqlalchemy as sa  # noqa: E402
+from flask_migrate import upgrade  # noqa: E402
+
+from consult import create_app  # noqa: E402
+from consult.extensions import db  # noqa: E402
+from tests.pagecheck import CheckingClient  # noqa: E402
+
+
+def _settings(url, **overrides):
+    return {"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False, **overrides}
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """A database built once by the migrations, as production builds it."""
+    url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    app = create_app(_settings(url))
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            with db.engine.begin() as connection:
+                connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+                connection.execute(sa.text("CREATE SCHEMA public"))
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+def empty_tables(engine):
+    tables = [table.name for table in db.metadata.sorted_tables]
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            quoted = ", ".join(f'"{table}"' for table in tables)
+            connection.execute(sa.text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+        else:
+            connection.execute(sa.text("PRAGMA foreign_keys=OFF"))
+            for table in tables:
+                connection.execute(sa.text(f'DELETE FROM "{table}"'))
+            connection.execute(sa.text("PRAGMA foreign_keys=ON"))
+
+
+def make_app(database_url, **overrides):
+    app = create_app(_settings(database_url, **overrides))
+    app.test_client_class = CheckingClient
+    return app
+
+
+@pytest.fixture
+def app(database_url):
+    app = make_app(database_url)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        empty_tables(db.engine)
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def demo(app):
+    """The demo partnership: ten areas, the open community safety survey and a closed survey."""
+    from consult.models import Consultation
+    from consult.services.demo import seed_demo
+
+    seed_demo()
+    return db.session.scalar(sa.select(Consultation).where(Consultation.slug == "community-safety-survey"))

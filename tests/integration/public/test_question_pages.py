@@ -1,0 +1,108 @@
+"""One question a page: the GOV.UK question-page pattern, validation and answers kept on error."""
+import pytest
+
+from tests.integration.public.survey_helpers import area_id, option_id
+from tests.pagecheck import soup
+
+URL = "/c/community-safety-survey/q/{}"
+
+
+def test_first_question_has_back_link_progress_and_continue(client, demo):
+    page = soup(client.get(URL.format(1)))
+    assert page.select_one("a.back-link")["href"] == "/c/community-safety-survey"
+    # Question 7 is shown only to victims of crime, so 9 of the 10 questions are in view.
+    assert "Question 1 of 9" in page.select_one(".caption").get_text()
+    assert page.select_one("legend h1").get_text(strip=True) == "How safe do you feel in your area during the day?"
+    assert page.select_one("button[type=submit]").get_text() == "Continue"
+    assert page.select_one("form")["novalidate"] is not None
+    assert not page.select("[required]")
+
+
+def test_optional_question_says_optional(client, demo):
+    page = soup(client.get(URL.format(8)))
+    assert "(optional)" in page.h1.get_text()
+    assert page.select_one("textarea#answer")
+
+
+def test_missing_answer_shows_error_summary_linked_to_the_field(client, demo):
+    response = client.post(URL.format(1), data={})
+    page = soup(response)
+    assert response.status_code == 200
+    assert page.title.get_text().startswith("Error: How safe do you feel")
+    summary = page.select_one(".error-summary")
+    assert summary.h2.get_text() == "There is a problem"
+    link = summary.select_one("a")
+    assert link.get_text() == "Select an answer"
+    assert link["href"] == "#answer"
+    assert page.select_one("input#answer")
+    assert "Select an answer" in page.select_one("#answer-error").get_text()
+
+
+def test_text_answer_too_long_is_kept_on_error(client, demo):
+    text = "It is far too noisy. " * 300
+    page = soup(client.post(URL.format(8), data={"answer": text}))
+    assert "must be 5,000 characters or fewer" in page.select_one(".error-summary").get_text()
+    assert page.select_one("textarea#answer").get_text() == text.strip()
+
+
+def test_none_of_these_cannot_be_combined(client, demo):
+    data = {"answer": [option_id(demo, 3, "Hate crime"), option_id(demo, 3, "None of these")]}
+    page = soup(client.post(URL.format(3), data=data))
+    assert "Select ‘None of these’ on its own, or untick it" in page.select_one(".error-summary").get_text()
+    checked = [box["value"] for box in page.select("input[type=checkbox][checked]")]
+    assert checked == data["answer"]
+
+
+def test_multiple_choice_requires_one_answer_and_mentions_none_of_these(client, demo):
+    page = soup(client.post(URL.format(3), data={}))
+    assert "Select at least one answer, or ‘None of these’" in page.get_text()
+
+
+def test_option_from_another_question_is_refused(client, demo):
+    page = soup(client.post(URL.format(1), data={"answer": option_id(demo, 2, "Very safe")}))
+    assert "Select one of the answers shown" in page.get_text()
+
+
+def test_scale_question_has_five_points_and_dont_know(client, demo):
+    page = soup(client.get(URL.format(4)))
+    labels = [label.get_text() for label in page.select(".choice-label")]
+    assert labels == ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree", "Don't know"]
+    assert page.select_one(".divider").get_text() == "or"
+
+
+def test_saved_answer_is_shown_when_going_back(client, demo):
+    chosen = option_id(demo, 1, "Very unsafe")
+    assert client.post(URL.format(1), data={"answer": chosen}).status_code == 302
+    page = soup(client.get(URL.format(1)))
+    assert page.select_one("input[checked]")["value"] == chosen
+
+
+def test_continue_goes_to_the_next_question(client, demo):
+    response = client.post(URL.format(1), data={"answer": option_id(demo, 1, "Very safe")})
+    assert response.headers["Location"] == URL.format(2)
+    page = soup(client.get(URL.format(2)))
+    assert page.select_one("a.back-link")["href"] == URL.format(1)
+
+
+@pytest.mark.parametrize(
+    "postcode, message",
+    [
+        ("not a postcode", "Enter a real postcode, like CA28 7AB, or leave it blank"),
+        ("SW1A 1AA", "We could not match SW1A to an area in this consultation"),
+    ],
+)
+def test_area_question_explains_a_postcode_it_cannot_use(client, demo, postcode, message):
+    page = soup(client.post(URL.format(10), data={"postcode": postcode}))
+    assert message in page.select_one(".error-summary").get_text()
+    assert page.select_one(".error-summary a")["href"] == "#postcode"
+
+
+def test_area_question_refuses_a_postcode_from_another_area(client, demo):
+    data = {"answer": area_id(demo, "Keswick"), "postcode": "CA28 7AB"}
+    page = soup(client.post(URL.format(10), data=data))
+    assert "CA28 is in Whitehaven, not Keswick" in page.get_text()
+
+
+def test_area_question_needs_an_area_or_postcode(client, demo):
+    page = soup(client.post(URL.format(10), data={}))
+    assert "Select your area, or enter your postcode" in page.get_text()
