@@ -1,0 +1,57 @@
+"""Safeguarding flags disclosures of current risk, and marks immediate danger as urgent."""
+import pytest
+
+from consult.analysis import analyse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He hits me when he's been drinking",
+        "My partner controls my money",
+        "I'm scared to go home",
+        "My uncle has been touching my little girl",
+        "He threatened to kill me if I leave",
+        "My ex is stalking me and keeps turning up at my work",
+        "I've been self harming again",
+        "Some days I think about suicide",
+        "Older men are grooming the 14 year old girl next door",
+    ],
+)
+def test_disclosures_raise_a_concern_or_more(text):
+    assert analyse(text).safeguarding.level in {"concern", "urgent"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He's outside now and says he'll hurt me",
+        "He is going to kill me tonight",
+        "I want to end it tonight",
+        "I have taken all my pills",
+    ],
+)
+def test_immediate_danger_is_urgent(text):
+    result = analyse(text).safeguarding
+    assert result.level == "urgent"
+    assert "immediate danger" in result.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The street lights are broken",
+        "Boy racers speed down the main road",
+        "I am not suicidal, just fed up with the noise",
+        "Fly-tipping behind the shops",
+    ],
+)
+def test_general_comments_are_not_flagged(text):
+    result = analyse(text).safeguarding
+    assert result.level == "none" and result.reasons == ()
+
+
+def test_reasons_are_short_readable_strings():
+    reasons = analyse("My husband hits me and controls my money").safeguarding.reasons
+    assert reasons and all(isinstance(r, str) and 5 < len(r) < 80 for r in reasons)
+    assert any("domestic abuse" in r for r in reasons)
