@@ -1,7 +1,9 @@
 """Consult: a community consultation and survey platform. create_app() builds the Flask app."""
+import hashlib
 import logging
+from pathlib import Path
 
-from flask import Flask, render_template, request
+from flask import Flask, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 
 from config import BASE_DIR, config_from_environment
@@ -33,6 +35,9 @@ def create_app(config=None):
 
 
 def register_extensions(app):
+    from consult import compression
+
+    compression.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
     csrf.init_app(app)
@@ -112,6 +117,10 @@ SECURITY_HEADERS = {
 def register_security_headers(app):
     @app.after_request
     def add_headers(response):
+        if request.endpoint == "static" and request.args.get("v"):
+            response.cache_control.max_age = 31536000
+            response.cache_control.public = True
+            response.cache_control.immutable = True
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
@@ -127,7 +136,15 @@ def register_template_helpers(app):
 
     @app.context_processor
     def site():
-        return {"site_name": app.config["SITE_NAME"]}
+        return {"site_name": app.config["SITE_NAME"], "static_url": _static_url}
+
+    versions = {}
+
+    def _static_url(filename):
+        """A static file's URL carrying a hash of its content, so browsers may cache it for a year."""
+        if filename not in versions:
+            versions[filename] = hashlib.sha256((Path(app.static_folder) / filename).read_bytes()).hexdigest()[:10]
+        return url_for("static", filename=filename, v=versions[filename])
 
 
 def register_commands(app):

@@ -15,15 +15,20 @@ def register(app: Flask):
 @click.option("--responses", type=click.IntRange(min=0), default=0, help="How many synthetic responses to add.")
 @click.option("--reset", is_flag=True, help="Delete all consultations, responses and areas first.")
 @click.option("--seed", type=int, default=2026, help="Random seed, for repeatable demo data.")
-def seed_demo(responses, reset, seed):
+@click.option("--if-empty", is_flag=True, help="Do nothing if any consultation exists (for first runs).")
+def seed_demo(responses, reset, seed, if_empty):
     """Create the demo partnership's areas and surveys (once), optionally with synthetic responses."""
-    from consult.services.demo import seed_demo as run
+    from consult.services.demo import database_is_empty, seed_demo as run
+
+    if if_empty and not database_is_empty():
+        click.echo("The database already has consultations: demo data not added.")
+        return
 
     # Ask a person at a terminal; scripts that pass --reset have already decided.
     if reset and sys.stdin.isatty() and not click.confirm("This deletes every consultation and response. Continue?", default=False, err=True):
         raise click.Abort()
     if responses:
-        with click.progressbar(length=responses, label="Adding responses", file=click.get_text_stream("stderr")) as bar:
+        with click.progressbar(length=responses, label="Adding responses", file=sys.stderr) as bar:
             message = run(responses=responses, reset=reset, seed=seed, progress=bar.update)
     else:
         message = run(reset=reset, seed=seed)

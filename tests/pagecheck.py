@@ -1,4 +1,5 @@
 """Checks every HTML page a test fetches, in the style of GOV.UK Notify's client_request fixture."""
+import gzip
 from collections import Counter
 
 import html5lib
@@ -61,7 +62,10 @@ class CheckingClient(FlaskClient):
         response = super().open(*args, **kwargs)
         if response.mimetype == "text/html" and not 300 <= response.status_code < 400:
             path = args[0] if args and isinstance(args[0], str) else kwargs.get("path", "")
-            check_page(response.get_data(as_text=True), path)
+            body = response.get_data()
+            if response.headers.get("Content-Encoding") == "gzip":
+                body = gzip.decompress(body)
+            check_page(body.decode(), path)
         return response
 
 

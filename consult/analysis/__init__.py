@@ -75,7 +75,7 @@ def analyse(text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
         sentiment=polarity,
         subjectivity=subjectivity,
         phrases=key_phrases(redacted),
-        safeguarding=assess(text),
+        safeguarding=assess(text, tuple(m.slug for m in themes)),
         redacted=redacted,
     )
 

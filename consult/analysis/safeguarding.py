@@ -66,7 +66,21 @@ _CONCERNS = [
      "domestic abuse disclosed (financial control)"),
     (r"\b(?:won'?t|doesn'?t|does not|will not|never) let(?:s)? me (?:go|see|leave|out|have|work|talk|speak|use)",
      "domestic abuse disclosed (coercive control)"),
-    (r"\bwalking on eggshells\b", "domestic abuse disclosed (coercive control)"),
+    (r"\bwalking on eggshells\b|\bis (?:this|it|that) (?:abuse|rape|normal)\b", "domestic abuse disclosed (coercive control)"),
+    (rf"\b(?:beaten|hit|abused|touched|raped|molested|grabbed|assaulted|hurt|threatened|controlled|harassed) by (?:my|our|her|his) {_KNOWN}"
+     rf"|\b(?:my|our) {_KNOWN}\b[^.!?]{{0,80}}\b(?:abus\w*|rap(?:e|ed|es|ing)|molest\w*|touch(?:es|ed|ing)|sexual\w*|rage|temper|tantrums?|grabbed|throws?|threw|violent|hit(?:s|ting)?|beat(?:s|en|ing)?|misbehav\w*|advances)\b",
+     "abuse by a partner or relative disclosed (person known)"),
+    (r"\b(?:grabbed|pinned|dragged|choked|strangled|punched|kicked|slapped|shoved|pushed|hit|beat|bit|spat on|threw (?:\w+ )?at) me\b"
+     r"|\b(?:wound|bleeding|bruis\w*|black eye|cut|swollen|broken|split)\b[^.!?]{0,40}\bmy (?:head|face|lip|eye|nose|arm|ribs|neck|jaw|wrist)\b"
+     r"|\bmy (?:head|face|lip|eye|nose|arm|ribs|neck|jaw|wrist)\b[^.!?]{0,30}\b(?:bleeding|bruised|swollen|broken|cut open)\b",
+     "physical harm disclosed (first person)"),
+    (r"\b(?:constantly|always|keeps?) (?:texts|texting|calls|calling|messages|messaging|checks|checking|tracks|tracking) (?:me|on me|up on me|my)\b"
+     r"|\b(?:checks|goes through|reads) my (?:phone|messages|texts|emails)\b|\bknows where i am\b",
+     "controlling behaviour disclosed (first person)"),
+    (r"\b(?:child|children|kids?|baby|toddler)(?:'s)?\b[^.!?]{0,60}\b(?:screaming|crying|sobbing)\b(?=.*\b(?:smack|hit|hitting|beat|beating|slap|thud)\b)",
+     "possible child abuse heard or seen"),
+    (r"\b(?:protective order|order of protection|restraining order|non[- ]molestation order|refuge|women'?s aid)\b",
+     "domestic abuse disclosed (protection sought)"),
     (rf"{_CHILD}[^.!?]{{0,80}}\b{_SEXUAL}|{_SEXUAL}[^.!?]{{0,80}}{_CHILD}",
      "possible sexual abuse or exploitation of a child"),
     (rf"\b(?:step ?father|step ?dad|father|dad|uncle|cousin|brother|grandfather|grandad)\b[^.!?]{{0,60}}"
@@ -80,7 +94,7 @@ _CONCERNS = [
      "threat to life or of serious harm"),
     (r"\b(?:death threats?|threats? to kill|threatening to kill|kill me|killing me)\b", "threat to life or of serious harm"),
     (r"\b(?:following|followed|follows|stalking|stalked|stalks|watching|watches|waiting for|waits for) me\b"
-     r"|\b(?:stalker|being stalked|keeps? (?:turning up|messaging|calling|texting|following|coming round)|won'?t leave me alone|"
+     r"|\b(?:stalker\b|being stalked|keeps? (?:turning up|messaging|calling|texting|following|coming round)|won'?t leave me alone|"
      r"(?:outside|at) my (?:house|home|door|flat|work|window|school)|tracking my)",
      "stalking or harassment of a known person"),
     (r"\b(?:suicid\w*|kill(?:ing)? myself|end(?:ing)? (?:it all|my life|my own life|things)|take my (?:own )?life|"
@@ -91,7 +105,7 @@ _CONCERNS = [
     (rf"\bolder (?:men|man|lads|boys|males|blokes)\b[^.!?]{{0,80}}(?:{_CHILD}|\b(?:girls?|boys?|kids|children|him|her|them)\b)"
      rf"|{_CHILD}[^.!?]{{0,80}}\b(?:drugs to (?:sell|carry|run|hold)|running drugs|run drugs|selling drugs|dealing|county lines|go missing|missing from home)",
      "possible exploitation of a child"),
-    (r"\b(?:cuckoo(?:ed|ing)?|(?:took|taken|take) over (?:my |his |her |their )?(?:\w+'s )?(?:flat|house|home)| (?:his|her|my|their) (?:flat|house|home)|using (?:his|her|my) (?:flat|house) to deal)",
+    (r"\b(?:cuckoo(?:ed|ing)?|(?:took|taken|take) over (?:my |his |her |their )?(?:\w+'s )?(?:flat|house|home)\b|using (?:his|her|my) (?:flat|house) to deal)",
      "vulnerable adult being exploited"),
     (r"\b(?:i'?m|i am|i feel|we'?re|we are|we feel) (?:not safe|unsafe|in danger)\b(?=[^.!?]*\b(?:home|house|him|her|them|he|she|partner)\b)"
      r"|\bnot safe at home\b|\b(?:help me|please help)\b(?=[^.!?]*\b(?:he|she|him|they|abuse|scared)\b)",
@@ -133,10 +147,34 @@ def _denied(lower: str, start: int) -> bool:
     return bool(_DENIAL.search(parts[-1] + " ")) if parts else False
 
 
-def assess(text: str) -> Safeguarding:
-    """Return the safeguarding level and reasons for an answer."""
+_PERSONAL = re.compile(
+    rf"\b(?:i|me|my|myself|i'm|i've|i'd|im|ive)\b|\b(?:my|our|her|his) (?:friend|{_KNOWN})\b"
+)
+# Themes whose presence, in an answer that speaks of the writer or someone they know, is
+# itself a reason to check on someone: abuse at home and sexual abuse are rarely historic
+# when a resident raises them in a consultation.
+_THEME_REASONS = {
+    "domestic-abuse": "possible domestic abuse (writer or someone known)",
+    "sexual-abuse-exploitation": "possible sexual abuse or exploitation (writer or someone known)",
+}
+
+
+def assess(text: str, themes=()) -> Safeguarding:
+    """Return the safeguarding level and reasons for an answer.
+
+    ``themes`` are the slugs the tagger found; domestic or sexual abuse themes in a personal
+    answer raise a concern even when no disclosure pattern matched.
+    """
     lower = text.lower().replace("\u2019", "'")
     reasons: list[str] = []
+    personal = None
+    for slug in themes:
+        reason = _THEME_REASONS.get(slug)
+        if reason:
+            if personal is None:
+                personal = bool(_PERSONAL.search(lower))
+            if personal:
+                reasons.append(reason)
     for pattern, reason in _CONCERNS:
         if reason in reasons:
             continue

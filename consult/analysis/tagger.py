@@ -23,6 +23,10 @@ from .text import Token, stem
 
 CONFIDENCE_THRESHOLD = 0.5
 
+# Weak terms ("car", "road", "prison") alone never make a theme: many of them together in a
+# long text are still only background. They add to the score once a normal term is present.
+WEAK_ALONE_CAP = 0.75
+
 # Words that show an answer is about community safety even when no theme is confident enough;
 # such an answer is "undecided" (an officer should look) rather than off-topic.
 SAFETY_WORDS = frozenset(
@@ -175,11 +179,17 @@ def theme_scores(tokens: list[Token], text: str, compiled: CompiledTaxonomy) -> 
     scores: dict[int, list] = {}
     for term_id, surface in fired.items():
         theme_index, weight, _ = compiled.terms[term_id]
-        entry = scores.setdefault(theme_index, [0.0, []])
-        entry[0] += weight
+        entry = scores.setdefault(theme_index, [0.0, [], 0.0])
+        if weight < 1.0:
+            entry[2] += weight
+        else:
+            entry[0] += weight
         if surface not in entry[1]:
             entry[1].append(surface)
-    return scores
+    return {
+        index: (score + (weak if score else min(weak, WEAK_ALONE_CAP)), evidence)
+        for index, (score, evidence, weak) in scores.items()
+    }
 
 
 def tag(tokens: list[Token], text: str, taxonomy: Taxonomy, threshold: float | None = None):

@@ -61,14 +61,15 @@ IRREGULAR = {
     "thieves": "thief", "abused": "abuse", "abuses": "abuse", "abusing": "abuse",
     "abuser": "abuse", "abusers": "abuse", "grooming": "groom", "groomed": "groom",
     "groomer": "groom", "groomers": "groom", "sexually": "sexual", "ran": "run",
-    "running": "run", "stared": "stare", "stares": "stare", "staring": "stare", "said": "say", "told": "tell", "went": "go", "gone": "go",
+    "running": "run", "racing": "racing", "racers": "racer", "cares": "care", "caring": "care",
+    "cared": "care", "armed": "armed", "keyed": "keyed", "stared": "stare", "stares": "stare", "staring": "stare", "said": "say", "told": "tell", "went": "go", "gone": "go",
 }
 
 # Words whose ending looks like a suffix but is not one, kept whole so that unrelated words
 # do not meet ("dealer" is not "deal with", "rape" is not "rap", "here" is not "her").
 PROTECTED = frozenset(
     "dealer rape abuse police news bus gas his this was does always less across here there "
-    "where dangerous sexual drunk speed stare under over never ever after other".split()
+    "where dangerous sexual drunk speed stare race racing racer care armed keyed under over never ever after other".split()
 )
 
 _VOWELS = frozenset("aeiouy")
@@ -180,7 +181,20 @@ def tokenise(text: str) -> list[Token]:
             else:
                 negated, state = True, _OFF
         words.append([surface, lower, start, end, sentence, negated])
-    return [Token(w[0], w[1], stem(w[1]), w[2], w[3], w[4], w[5]) for w in words]
+    tokens = [Token(w[0], w[1], stem(w[1]), w[2], w[3], w[4], w[5]) for w in words]
+    for i in range(1, len(tokens)):
+        token = tokens[i]
+        if token.text in STREET_TYPES and tokens[i - 1].text[:1].isupper():
+            # "Mesa Drive", "Queens Road": a street's name, not talk about driving or roads.
+            tokens[i] = Token(token.text, token.lower, "<street>", token.start, token.end,
+                              token.sentence, token.negated)
+    return tokens
+
+
+STREET_TYPES = frozenset(
+    "Street Road Lane Avenue Drive Way Close Terrace Crescent Place Court Gardens Grove Row "
+    "Square Hill Park View Walk Mews Parade Green Rise Brow Gate Bank Race Course".split()
+)
 
 
 _OFF, _SEEKING, _DENIED = 0, 1, 2

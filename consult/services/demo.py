@@ -45,6 +45,10 @@ def seed_demo(responses=0, reset=False, seed=2026, progress=None):
     return " ".join(said)
 
 
+def database_is_empty():
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Consultation)) == 0
+
+
 def clear_all():
     """Delete every consultation, response, draft and area: the demo starts again from nothing."""
     db.session.execute(sa.update(Question).values(show_when_option_id=None))

@@ -1,0 +1,101 @@
+"""A resident on a phone answers the demo survey in Chromium, with axe-core on every page."""
+import pytest
+import sqlalchemy as sa
+
+from consult.extensions import db
+from consult.models import Answer, Response
+from tests.e2e.conftest import axe_violations
+
+pytestmark = pytest.mark.e2e
+
+
+def check(page, visited):
+    visited.append(page.url)
+    problems = axe_violations(page)
+    assert problems == [], f"{page.url}: " + "; ".join(problems)
+    fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits, f"{page.url} scrolls sideways"
+
+
+def choose(page, label):
+    page.get_by_label(label, exact=True).check()
+
+
+def test_resident_completes_the_survey_on_a_phone(live_server, phone):
+    page, visited = phone, []
+    page.goto(live_server + "/")
+    check(page, visited)
+    page.get_by_role("link", name="Community safety survey").click()
+    check(page, visited)
+    page.get_by_role("button", name="Start now").click()
+
+    # A mistake first: Continue without an answer, then put it right.
+    page.get_by_role("button", name="Continue").click()
+    assert page.title().startswith("Error: ")
+    assert page.locator(".error-summary").is_visible()
+    check(page, visited)
+    page.locator(".error-summary a").click()
+    choose(page, "Fairly safe")
+    page.get_by_role("button", name="Continue").click()
+
+    check(page, visited)
+    choose(page, "Fairly unsafe")
+    page.get_by_role("button", name="Continue").click()
+    check(page, visited)
+    choose(page, "Drug dealing or drug use")
+    choose(page, "Speeding or dangerous driving")
+    page.get_by_role("button", name="Continue").click()
+    for label in ("Disagree", "Don't know"):
+        check(page, visited)
+        choose(page, label)
+        page.get_by_role("button", name="Continue").click()
+    check(page, visited)
+    choose(page, "Yes")
+    page.get_by_role("button", name="Continue").click()
+    assert "Did you report it?" in page.locator("h1").inner_text()
+    check(page, visited)
+    choose(page, "No")
+    page.get_by_role("button", name="Continue").click()
+    check(page, visited)
+    page.locator("textarea").fill("Cars racing down Lowther Street at night and kids on scramblers in the park.")
+    page.get_by_role("button", name="Continue").click()
+    check(page, visited)
+    page.get_by_role("button", name="Continue").click()  # optional: left blank
+    check(page, visited)
+    page.get_by_label("Or enter your postcode").fill("CA28 7AB")
+    page.get_by_role("button", name="Continue").click()
+
+    assert page.locator("h1").inner_text() == "Check your answers before sending them"
+    check(page, visited)
+    page.get_by_role("button", name="Submit").click()
+    page.get_by_role("button", name="Submit").wait_for(state="detached")
+    assert page.locator("h1").inner_text() == "Thank you: your answers have been sent"
+    check(page, visited)
+    assert "0808 2000 247" in page.content()
+
+    # Back then Submit again (a replay) stores nothing more.
+    page.go_back()
+    if page.get_by_role("button", name="Submit").count():
+        page.get_by_role("button", name="Submit").click()
+
+    db.session.expire_all()
+    responses = db.session.scalars(sa.select(Response)).all()
+    assert len(responses) == 1
+    assert responses[0].area.name == "Whitehaven" and responses[0].postcode_district == "CA28"
+    texts = db.session.scalars(sa.select(Answer.text).where(Answer.text.is_not(None))).all()
+    assert texts == ["Cars racing down Lowther Street at night and kids on scramblers in the park."]
+    assert len(visited) >= 14
+
+
+def test_question_page_fits_a_320px_screen_and_works_without_javascript(browser, live_server):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/c/community-safety-survey/q/3")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320
+    box = page.locator(".choice").first.bounding_box()
+    assert box["height"] >= 44
+    page.get_by_label("Hate crime").check()
+    page.get_by_role("button", name="Continue").click()
+    assert "Question 4 of 9" in page.locator(".caption").inner_text()
+    context.close()

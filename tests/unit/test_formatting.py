@@ -1,0 +1,24 @@
+"""Dates and times read the way UK public services write them, in UK time."""
+from datetime import datetime
+
+from consult.formatting import long_date, long_datetime
+
+
+def test_long_date():
+    assert long_date(datetime(2026, 11, 26, 10, 0)) == "26 November 2026"
+
+
+def test_long_datetime_in_winter_is_gmt():
+    assert long_datetime(datetime(2026, 1, 5, 17, 0)) == "5pm on 5 January 2026"
+    assert long_datetime(datetime(2026, 1, 5, 23, 59)) == "11:59pm on 5 January 2026"
+    assert long_datetime(datetime(2026, 1, 5, 12, 0)) == "midday on 5 January 2026"
+
+
+def test_long_datetime_in_summer_is_bst():
+    # 23:00 UTC on 30 June is midnight on 1 July in the UK.
+    assert long_datetime(datetime(2026, 6, 30, 23, 0)) == "midnight on 1 July 2026"
+    assert long_date(datetime(2026, 6, 30, 23, 30)) == "1 July 2026"
+
+
+def test_missing_dates_render_empty():
+    assert long_date(None) == "" and long_datetime(None) == ""
