@@ -86,7 +86,14 @@ class CompiledTaxonomy:
                     groups = tuple(
                         tuple(_elements(alt) for alt in group) for group in term.groups
                     )
+                    rule = len(self.cooc)
                     self.cooc.append((groups, term_id))
+                    # Multi-word alternatives ("mobile phone") are found like phrases and
+                    # then credited to their group of the rule.
+                    for group_index, group in enumerate(groups):
+                        for elements in group:
+                            if len(elements) > 1:
+                                self._add_phrase(elements, ("group", rule, group_index))
                     continue
                 for phrase in term.groups[0]:
                     elements = _elements(phrase)
@@ -94,13 +101,16 @@ class CompiledTaxonomy:
                         continue
                     term_id = len(self.terms)
                     self.terms.append((theme_index, term.weight, phrase))
-                    first = elements[0]
-                    if first.__class__ is str:
-                        self.exact[first].append((elements, term_id))
-                    else:
-                        self.wild.append((first[1], elements, term_id))
+                    self._add_phrase(elements, term_id)
         self._phrase_cache: dict[tuple[str, str], tuple] = {}
         self._cooc_cache: dict[tuple[str, str], tuple] = {}
+
+    def _add_phrase(self, elements: tuple, term_id) -> None:
+        first = elements[0]
+        if first.__class__ is str:
+            self.exact[first].append((elements, term_id))
+        else:
+            self.wild.append((first[1], elements, term_id))
 
     def phrases_from(self, token: Token) -> tuple:
         """Terms that may start at this token, cached per distinct word."""
@@ -164,7 +174,12 @@ def theme_scores(tokens: list[Token], text: str, compiled: CompiledTaxonomy) -> 
                     ok = False
                     break
             if ok:
-                fired[term_id] = text[token.start : tokens[end - 1].end]
+                surface = text[token.start : tokens[end - 1].end]
+                if term_id.__class__ is tuple:
+                    by_rule = sentence_groups.setdefault(token.sentence, {})
+                    by_rule.setdefault(term_id[1], {}).setdefault(term_id[2], surface)
+                else:
+                    fired[term_id] = surface
         if compiled.cooc and not token.negated:
             groups = compiled.cooc_groups(token)
             if groups:

@@ -153,6 +153,7 @@ def tokenise(text: str) -> list[Token]:
     clause_start = 0  # index in words where the current clause began
     state = _OFF
     cue_at = -1
+    compound = False
     for surface, start, end in raw:
         if not surface[0].isalnum():
             if surface in _SENTENCE_END and words and words[-1][4] == sentence:
@@ -166,7 +167,12 @@ def tokenise(text: str) -> list[Token]:
             clause_start, state = len(words) + 1, _OFF
         elif bare in NEGATION_CUES or lower.endswith("n't"):
             state, cue_at = _SEEKING, len(words)
+            # After "no"/"without" a noun phrase follows, so a compound may run on ("no drug
+            # dealers"); after "not"/"don't" it is a verb ("don't respect pedestrians").
+            compound = bare in _NOUN_CUES
         elif state == _SEEKING:
+            if bare in _DETERMINERS:
+                compound = True
             if bare in _DENIAL_NOUNS and cue_at > clause_start:
                 # "Speeding is not a problem": the denial reaches back over the clause.
                 for w in words[clause_start:cue_at]:
@@ -179,7 +185,7 @@ def tokenise(text: str) -> list[Token]:
             if bare in _COORDINATORS:
                 state = _SEEKING
             else:
-                negated, state = True, _OFF
+                negated, state = compound, _OFF
         words.append([surface, lower, start, end, sentence, negated])
     tokens = [Token(w[0], w[1], stem(w[1]), w[2], w[3], w[4], w[5]) for w in words]
     for i in range(1, len(tokens)):
@@ -198,6 +204,8 @@ STREET_TYPES = frozenset(
 
 
 _OFF, _SEEKING, _DENIED = 0, 1, 2
+_NOUN_CUES = frozenset("no none nothing without nor neither zero".split())
+_DETERMINERS = frozenset("a an any the some much many".split())
 
 
 def sentences(text: str) -> list[str]:
