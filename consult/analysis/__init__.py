@@ -66,7 +66,7 @@ def analyse(text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
         return Analysis()
     taxonomy = taxonomy or load_default_taxonomy()
     tokens = tokenise(text)
-    themes, undecided = tag(tokens, text, taxonomy)
+    themes, undecided, candidates = tag(tokens, text, taxonomy)
     polarity, subjectivity = sentiment(tokens)
     redacted = redact(text, places)
     return Analysis(
@@ -75,7 +75,7 @@ def analyse(text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
         sentiment=polarity,
         subjectivity=subjectivity,
         phrases=key_phrases(redacted),
-        safeguarding=assess(text, tuple(m.slug for m in themes)),
+        safeguarding=assess(text, candidates),
         redacted=redacted,
     )
 

@@ -33,7 +33,7 @@ _HARM_VERB = (
 )
 
 _CHILD = (
-    r"(?:(?:my|our|his|her|a|the|their) (?:\w+ )?(?:child|children|kids?|son|daughter|niece|"
+    r"(?:\b(?:my|our|his|her|a|the|their) (?:\w+ )?(?:child|children|kids?|son|daughter|niece|"
     r"nephew|grandson|granddaughter|grandchild|stepdaughter|stepson|little (?:girl|boy)|"
     r"(?:school ?)?(?:girl|boy)s?|teenager|teen)|\b\d{1,2}[- ]?(?:yo|y/o|years?[- ]old)|"
     r"under ?age|minors?|schoolgirls?|schoolboys?|young (?:girls?|boys?|lads?|kids|people|teenagers?)|"
@@ -74,7 +74,9 @@ _CONCERNS = [
      r"|\b(?:wound|bleeding|bruis\w*|black eye|cut|swollen|broken|split)\b[^.!?]{0,40}\bmy (?:head|face|lip|eye|nose|arm|ribs|neck|jaw|wrist)\b"
      r"|\bmy (?:head|face|lip|eye|nose|arm|ribs|neck|jaw|wrist)\b[^.!?]{0,30}\b(?:bleeding|bruised|swollen|broken|cut open)\b",
      "physical harm disclosed (first person)"),
-    (r"\b(?:constantly|always|keeps?) (?:texts|texting|calls|calling|messages|messaging|checks|checking|tracks|tracking) (?:me|on me|up on me|my)\b"
+    (r"\b(?:constantly|always|keeps?) (?:texts?|texting|calls?|calling|messages?|messaging|checks?|checking|tracks?|tracking)\b"
+     r"|\b(?:he|she|they)(?:'s| has| had| have)? (?:\w+ )?(?:anger issues|a (?:bad |violent |nasty )?temper|fits of (?:anger|rage)|rages)\b"
+     r"|\bexplod\w* (?:in|with) (?:rage|anger)\b"
      r"|\b(?:checks|goes through|reads) my (?:phone|messages|texts|emails)\b|\bknows where i am\b",
      "controlling behaviour disclosed (first person)"),
     (r"\b(?:child|children|kids?|baby|toddler)(?:'s)?\b[^.!?]{0,60}\b(?:screaming|crying|sobbing)\b(?=.*\b(?:smack|hit|hitting|beat|beating|slap|thud)\b)",
@@ -97,6 +99,9 @@ _CONCERNS = [
      r"|\b(?:stalker\b|being stalked|keeps? (?:turning up|messaging|calling|texting|following|coming round)|won'?t leave me alone|"
      r"(?:outside|at) my (?:house|home|door|flat|work|window|school)|tracking my)",
      "stalking or harassment of a known person"),
+    (r"\b(?:being|been|is|are|keeps? being|gets?|getting) (?:followed|stalked|harassed|watched|messaged|threatened)\b"
+     r"(?=[^.!?]*\b(?:every ?day|daily|every (?:night|morning|week)|always|still|keeps?|again|constantly)\b)",
+     "ongoing harassment of a known person"),
     (r"\b(?:suicid\w*|kill(?:ing)? myself|end(?:ing)? (?:it all|my life|my own life|things)|take my (?:own )?life|"
      r"self[- ]?harm\w*|cut(?:ting)? myself|hurt(?:ing)? myself|wan(?:t|na|ted) to die|better off dead|"
      r"no (?:reason|point) (?:to live|in living|in going on)|(?:don'?t|do not) want to (?:live|be alive|be here|wake up)|"
@@ -111,7 +116,14 @@ _CONCERNS = [
      r"|\bnot safe at home\b|\b(?:help me|please help)\b(?=[^.!?]*\b(?:he|she|him|they|abuse|scared)\b)",
      "afraid for safety now"),
 ]
-_CONCERNS = [(re.compile(p), reason) for p, reason in _CONCERNS]
+# Cheap checks that must match before the slower child patterns are tried.
+_HINTS = {
+    "possible sexual abuse or exploitation of a child": re.compile(rf"\b{_SEXUAL}"),
+    "possible exploitation of a child": re.compile(
+        r"\bolder\b|drugs|dealing|county lines|missing"
+    ),
+}
+_CONCERNS = [(re.compile(p), reason, _HINTS.get(reason)) for p, reason in _CONCERNS]
 
 _URGENT = re.compile(
     r"\b(?:right now|now|tonight|today|this (?:evening|morning|afternoon)|at the moment|any minute|"
@@ -123,6 +135,7 @@ _URGENT_REASONS = frozenset((
     "threat to life or of serious harm", "self-harm or suicidal thoughts",
     "stalking or harassment of a known person", "afraid for safety now", "afraid to be at home",
     "domestic abuse or violence disclosed (person known)", "fear for personal safety",
+    "ongoing harassment of a known person", "physical harm disclosed (first person)",
 ))
 _DENIAL = re.compile(r"\b(?:not|never|no|n't|nt|dont|didnt|isnt|wasnt|without)\W+(?:\w+\W+){0,2}$")
 _CLAUSE = re.compile(r"[.,;:!?\n]|\bbut\b")
@@ -175,8 +188,8 @@ def assess(text: str, themes=()) -> Safeguarding:
                 personal = bool(_PERSONAL.search(lower))
             if personal:
                 reasons.append(reason)
-    for pattern, reason in _CONCERNS:
-        if reason in reasons:
+    for pattern, reason, hint in _CONCERNS:
+        if reason in reasons or (hint is not None and not hint.search(lower)):
             continue
         for match in pattern.finditer(lower):
             if not _denied(lower, match.start()):
