@@ -171,7 +171,11 @@ def theme_scores(tokens: list[Token], text: str, compiled: CompiledTaxonomy) -> 
                 continue
             ok = True
             for j in range(1, len(elements)):
-                if not _matches(elements[j], tokens[i + j]):
+                following = tokens[i + j]
+                # A phrase never spans punctuation: "class, a guy" is not "class A".
+                if not _matches(elements[j], following) or text[
+                    tokens[i + j - 1].end : following.start
+                ].strip(" -"):
                     ok = False
                     break
             if ok:

@@ -62,14 +62,14 @@ IRREGULAR = {
     "abuser": "abuse", "abusers": "abuse", "grooming": "groom", "groomed": "groom",
     "groomer": "groom", "groomers": "groom", "sexually": "sexual", "ran": "run",
     "running": "run", "racing": "racing", "racers": "racer", "cares": "care", "caring": "care",
-    "cared": "care", "follower": "followers", "armed": "armed", "keyed": "keyed", "stared": "stare", "stares": "stare", "staring": "stare", "said": "say", "told": "tell", "went": "go", "gone": "go",
+    "cared": "care", "follower": "followers", "stoned": "stoned", "armed": "armed", "keyed": "keyed", "stared": "stare", "stares": "stare", "staring": "stare", "said": "say", "told": "tell", "went": "go", "gone": "go",
 }
 
 # Words whose ending looks like a suffix but is not one, kept whole so that unrelated words
 # do not meet ("dealer" is not "deal with", "rape" is not "rap", "here" is not "her").
 PROTECTED = frozenset(
     "dealer rape abuse police news bus gas his this was does always less across here there "
-    "where dangerous sexual drunk speed stare race racing racer care followers armed keyed under over never ever after other".split()
+    "where dangerous sexual drunk speed stare race racing racer care followers stoned armed keyed under over never ever after other".split()
 )
 
 _VOWELS = frozenset("aeiouy")

@@ -43,6 +43,8 @@ def test_each_theme_is_found_in_plain_resident_wording(text, slug):
         "I don't feel threatened at all",
         "Speeding isn't really an issue on our street",
         "We have not had any trouble with fly-tipping",
+        "No drug dealers here",
+        "There are no boy racers on our road",
     ],
 )
 def test_denied_terms_do_not_count(text):
@@ -105,3 +107,11 @@ def test_safety_text_without_a_confident_theme_is_undecided():
 def test_empty_text_gives_an_empty_analysis():
     analysis = analyse("   ")
     assert analysis.themes == () and analysis.redacted == "" and not analysis.undecided
+
+
+def test_a_phrase_does_not_span_punctuation():
+    assert "substance-misuse" not in slugs("After my evening class, a man followed me home")
+
+
+def test_words_that_merely_start_like_a_term_do_not_match():
+    assert "substance-misuse" not in slugs("A needless delay on the stone bridge repairs")
