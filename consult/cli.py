@@ -1,4 +1,4 @@
-"""flask commands: seed-demo, purge-drafts (and the analysis group once it is wired)."""
+"""flask commands: seed-demo, purge-drafts, analysis evaluate and analysis retag."""
 import sys
 
 import click
@@ -9,6 +9,7 @@ from flask import Flask
 def register(app: Flask):
     app.cli.add_command(seed_demo)
     app.cli.add_command(purge_drafts)
+    app.cli.add_command(analysis)
 
 
 @click.command("seed-demo")
@@ -44,3 +45,63 @@ def purge_drafts():
     click.echo(f"Removed {removed:,} expired draft{'s' if removed != 1 else ''}.")
 
 
+
+
+@click.group()
+def analysis():
+    """Measure the theme tagger and re-analyse stored answers."""
+
+
+@analysis.command("evaluate")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--default-taxonomy", is_flag=True, help="Use the built-in themes, not the ones stored in the database.")
+def evaluate_command(path, default_taxonomy):
+    """Score the tagger on a labelled CSV (columns text,themes[,safeguarding]).
+
+    The last line printed is one JSON object with macro_f1, per_theme and none_precision.
+    """
+    from consult.analysis import load_default_taxonomy
+    from consult.analysis.evaluate import EvaluationFileError, evaluate, format_report, load_labelled_csv
+
+    taxonomy = load_default_taxonomy() if default_taxonomy else _stored_taxonomy_or_default()
+    try:
+        rows = load_labelled_csv(path, taxonomy)
+    except (EvaluationFileError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+    for line in format_report(evaluate(rows, taxonomy)):
+        click.echo(line)
+
+
+def _stored_taxonomy_or_default():
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from consult.analysis import load_default_taxonomy
+    from consult.services.tagging import current_taxonomy
+
+    try:
+        return current_taxonomy()[0]
+    except SQLAlchemyError:
+        click.echo("No database to read themes from: using the built-in themes.", err=True)
+        return load_default_taxonomy()
+
+
+@analysis.command("retag")
+@click.option("--consultation", "slug", help="Only this consultation's answers (its slug).")
+@click.option("--batch-size", type=click.IntRange(min=1, max=10000), default=500, show_default=True)
+def retag_command(slug, batch_size):
+    """Re-analyse stored text answers with the current themes; officer-confirmed tags stay."""
+    import sqlalchemy as sa
+
+    from consult.extensions import db
+    from consult.models import Consultation
+    from consult.services.tagging import count_text_answers, retag
+
+    consultation = None
+    if slug:
+        consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+        if consultation is None:
+            raise click.ClickException(f"No consultation has the slug {slug!r}.")
+    total = count_text_answers(consultation)
+    with click.progressbar(length=total, label="Re-analysing answers", file=sys.stderr) as bar:
+        done = retag(consultation, batch_size=batch_size, progress=bar.update)
+    click.echo(f"Re-analysed {done:,} text answer{'s' if done != 1 else ''}.")

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from consult.extensions import db
 from consult.models._base import utcnow
 from consult.models.consultation import Area, Consultation, Option, Question
+from consult.models.theme import AnswerTheme
 
 CHANNELS = ("web", "paper", "import")
 
@@ -44,11 +45,29 @@ class Answer(db.Model):
     option_id: Mapped[int | None] = mapped_column(sa.ForeignKey("option.id", ondelete="CASCADE"))
     text: Mapped[str | None] = mapped_column(sa.Text)
 
+    # What the analysis library found in a text answer. The board only ever sees redacted_text;
+    # the original stays in `text` for authorised officers.
+    redacted_text: Mapped[str | None] = mapped_column(sa.Text)
+    sentiment: Mapped[float | None]
+    subjectivity: Mapped[float | None]
+    phrases: Mapped[list | None] = mapped_column(sa.JSON)
+    undecided: Mapped[bool] = mapped_column(default=False)
+    safeguarding_level: Mapped[str] = mapped_column(sa.String(10), default="none")
+    safeguarding_reasons: Mapped[list | None] = mapped_column(sa.JSON)
+    analysed_at: Mapped[datetime | None]
+    # Set when an officer has reviewed the answer's themes: from then on their tags are the truth.
+    reviewed_at: Mapped[datetime | None]
+
     response: Mapped[Response] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()
     option: Mapped[Option | None] = relationship()
+    themes: Mapped[list["AnswerTheme"]] = relationship(cascade="all, delete-orphan", order_by="AnswerTheme.id")
 
-    __table_args__ = (sa.Index("ix_answer_question_option", "question_id", "option_id"),)
+    __table_args__ = (
+        sa.Index("ix_answer_question_option", "question_id", "option_id"),
+        sa.Index("ix_answer_safeguarding_level", "safeguarding_level"),
+        sa.CheckConstraint(sa.text("safeguarding_level IN ('none', 'concern', 'urgent')"), name="safeguarding_level"),
+    )
 
 
 class Draft(db.Model):

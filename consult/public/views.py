@@ -151,7 +151,17 @@ def thank_you(slug):
     draft = find_draft(consultation, _token(slug))
     if draft is None or draft.response_id is None:
         return redirect(url_for("public.consultation", slug=slug))
-    return render_template("public/done.html", consultation=consultation, response=draft.response)
+    return render_template(
+        "public/done.html",
+        consultation=consultation,
+        response=draft.response,
+        safeguarding_level=highest_safeguarding_level(draft.response),
+    )
+
+
+def highest_safeguarding_level(response):
+    levels = {answer.safeguarding_level for answer in response.answers}
+    return next((level for level in ("urgent", "concern") if level in levels), "none")
 
 
 def choice_options(question, areas):

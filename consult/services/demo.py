@@ -5,8 +5,10 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from consult.extensions import db
+from consult.analysis import analyse
 from consult.models import (
     Answer,
+    AnswerTheme,
     Area,
     Consultation,
     Draft,
@@ -17,6 +19,7 @@ from consult.models import (
     utcnow,
 )
 from consult.services import demo_content as content
+from consult.services.tagging import current_taxonomy, place_names
 
 BATCH = 5000
 
@@ -52,7 +55,7 @@ def database_is_empty():
 def clear_all():
     """Delete every consultation, response, draft and area: the demo starts again from nothing."""
     db.session.execute(sa.update(Question).values(show_when_option_id=None))
-    for model in (Draft, Answer, Response, Option, Question):
+    for model in (Draft, AnswerTheme, Answer, Response, Option, Question):
         db.session.execute(sa.delete(model))
     db.session.execute(sa.delete(consultation_areas))
     db.session.execute(sa.delete(Consultation))
@@ -116,6 +119,7 @@ def build_consultation(spec, areas, status, opens_at, closes_at):
 def add_synthetic_responses(consultation, count, rng, progress=None):
     """Insert `count` varied responses in batches, so a million fit in memory and reasonable time."""
     plan = _ResponsePlan(consultation, rng)
+    analysed = _AnalysisCache()
     start = consultation.opens_at or utcnow() - timedelta(days=30)
     span = max(60, int((min(utcnow(), consultation.closes_at or utcnow()) - start).total_seconds()))
     done = 0
@@ -139,11 +143,60 @@ def add_synthetic_responses(consultation, count, rng, progress=None):
         answers = []
         for response_id, row in zip(ids, rows):
             answers.extend(plan.answers(response_id, plan.area_by_id[row["area_id"]]))
-        db.session.execute(sa.insert(Answer), answers)
+        choices = [answer for answer in answers if "text" not in answer]
+        texts = [answer for answer in answers if "text" in answer]
+        db.session.execute(sa.insert(Answer), choices)
+        _insert_analysed_texts(texts, analysed)
         db.session.commit()
         done += size
         if progress:
             progress(size)
+
+
+class _AnalysisCache:
+    """Synthetic answers repeat, so each distinct text is analysed once, as submit would analyse it."""
+
+    def __init__(self):
+        self.taxonomy, self.themes_by_slug = current_taxonomy()
+        db.session.flush()
+        self.places = place_names()
+        self.results = {}
+
+    def __call__(self, text):
+        if text not in self.results:
+            analysis = analyse(text, self.taxonomy, self.places)
+            fields = {
+                "redacted_text": analysis.redacted,
+                "sentiment": analysis.sentiment,
+                "subjectivity": analysis.subjectivity,
+                "phrases": list(analysis.phrases),
+                "undecided": analysis.undecided,
+                "safeguarding_level": analysis.safeguarding.level,
+                "safeguarding_reasons": list(analysis.safeguarding.reasons),
+            }
+            tags = [
+                (self.themes_by_slug[m.slug].id, m.confidence, list(m.evidence))
+                for m in analysis.themes
+                if m.slug in self.themes_by_slug
+            ]
+            self.results[text] = (fields, tags)
+        return self.results[text]
+
+
+def _insert_analysed_texts(rows, analysed):
+    if not rows:
+        return
+    now = utcnow()
+    for row in rows:
+        row.update(analysed(row["text"])[0], analysed_at=now)
+    ids = db.session.scalars(sa.insert(Answer).returning(Answer.id, sort_by_parameter_order=True), rows).all()
+    tags = [
+        {"answer_id": answer_id, "theme_id": theme_id, "source": "auto", "confidence": confidence, "evidence": evidence, "created_at": now}
+        for answer_id, row in zip(ids, rows)
+        for theme_id, confidence, evidence in analysed(row["text"])[1]
+    ]
+    if tags:
+        db.session.execute(sa.insert(AnswerTheme), tags)
 
 
 class _ResponsePlan:

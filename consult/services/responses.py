@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.extensions import db
 from consult.models import Answer, Draft, Response, utcnow
+from consult.services.tagging import tag_answers
 
 
 class IncompleteResponse(Exception):
@@ -95,7 +96,7 @@ def first_unseen(questions, answers):
 
 
 def submit_response(consultation, draft, channel="web", now=None):
-    """Store the draft's answers as one Response, once, in one transaction.
+    """Store the draft's answers as one Response, once, in one transaction, text answers analysed.
 
     Only questions still visible are stored. A draft already submitted returns its response,
     so a replayed or double-clicked submit never stores twice.
@@ -114,9 +115,12 @@ def submit_response(consultation, draft, channel="web", now=None):
     response = Response(
         consultation=consultation, channel=channel, submitted_at=now, submission_key=draft.token_hash
     )
-    db.session.add(response)
-    for question in visible:
-        _add_answer_rows(response, question, answers.get(str(question.id)))
+    # Nothing is flushed until the commit, so a duplicate submission fails there, where it is caught.
+    with db.session.no_autoflush:
+        db.session.add(response)
+        for question in visible:
+            _add_answer_rows(response, question, answers.get(str(question.id)))
+        tag_answers([answer for answer in response.answers if answer.text], now)
     draft.response = response
     # The draft's copy of free text is not kept once the response holds it.
     draft.answers = {}

@@ -20,15 +20,20 @@ def typical_answers(consultation, victim="No"):
         5: {"answer": option_id(consultation, 5, "Don't know")},
         6: {"answer": option_id(consultation, 6, victim)},
         7: {"answer": option_id(consultation, 7, "Yes, to the police")},
-        8: {"answer": "Boy racers on the promenade every night, and dealing behind the chip shop."},
+        8: {"answer": "Boy racers on the promenade every night, and drug dealing behind the chip shop."},
         9: {"answer": "Speed bumps and more patrols."},
         10: {"answer": area_id(consultation, "Whitehaven"), "postcode": "ca28 7ab"},
     }
 
 
-def complete_survey(client, consultation, victim="No", submit=True):
-    """Walk the survey following each redirect; returns the last response."""
+def complete_survey(client, consultation, victim="No", submit=True, **overrides):
+    """Walk the survey following each redirect; returns the last response.
+
+    Keyword arguments like q8="text" replace the typical answer to that question number.
+    """
     answers = typical_answers(consultation, victim)
+    for name, value in overrides.items():
+        answers[int(name[1:])] = {"answer": value}
     url = f"/c/{consultation.slug}/q/1"
     while "/q/" in url:
         number = int(url.split("/q/")[1].split("?")[0])

@@ -48,7 +48,7 @@ def test_submit_stores_one_response_with_its_answers(client, demo):
     assert stored.area.name == "Whitehaven"
     assert stored.postcode_district == "CA28"
     texts = sorted(a.text for a in stored.answers if a.text)
-    assert texts == ["Boy racers on the promenade every night, and dealing behind the chip shop.", "Speed bumps and more patrols."]
+    assert texts == ["Boy racers on the promenade every night, and drug dealing behind the chip shop.", "Speed bumps and more patrols."]
     problems = [a.option.label for a in stored.answers if a.question.position == 3]
     assert sorted(problems) == ["Drug dealing or drug use", "Speeding or dangerous driving"]
 

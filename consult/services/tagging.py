@@ -1,0 +1,114 @@
+"""Analysing text answers: the taxonomy from the database, tags and flags stored with each answer."""
+import logging
+
+import sqlalchemy as sa
+
+from consult.analysis import Taxonomy, analyse, load_default_taxonomy
+from consult.extensions import db
+from consult.models import Answer, AnswerTheme, Area, Response, Theme, utcnow
+
+log = logging.getLogger(__name__)
+
+_compiled = {}
+
+
+def ensure_default_themes():
+    """Fill an empty theme table from the package's default taxonomy; returns the themes."""
+    themes = db.session.scalars(sa.select(Theme).order_by(Theme.position, Theme.id)).all()
+    if themes:
+        return themes
+    themes = [
+        Theme(position=position, **record)
+        for position, record in enumerate(load_default_taxonomy().records(), start=1)
+    ]
+    db.session.add_all(themes)
+    return themes
+
+
+def current_taxonomy():
+    """The partnership's taxonomy as stored, and its themes by slug.
+
+    The compiled Taxonomy is reused while the stored themes are unchanged, so each
+    submission does not rebuild the tagger's lookups.
+    """
+    themes = ensure_default_themes()
+    records = [theme.record() for theme in themes]
+    key = repr(records)
+    if key not in _compiled:
+        _compiled.clear()
+        _compiled[key] = Taxonomy.from_records(records)
+    return _compiled[key], {theme.slug: theme for theme in themes}
+
+
+def place_names():
+    return tuple(db.session.scalars(sa.select(Area.name)))
+
+
+def apply_analysis(answer, analysis, themes_by_slug, now=None):
+    """Store an Analysis on a text answer, replacing earlier automatic tags; officer tags stay."""
+    answer.redacted_text = analysis.redacted
+    answer.sentiment = analysis.sentiment
+    answer.subjectivity = analysis.subjectivity
+    answer.phrases = list(analysis.phrases)
+    answer.undecided = analysis.undecided
+    answer.safeguarding_level = analysis.safeguarding.level
+    answer.safeguarding_reasons = list(analysis.safeguarding.reasons)
+    answer.analysed_at = now or utcnow()
+    # Update automatic tags in place: deleting then re-adding one for the same theme would insert
+    # before the delete is flushed and break the one-tag-per-theme-and-source rule.
+    previous = {tag.theme.slug: tag for tag in answer.themes if tag.source == "auto"}
+    kept = [tag for tag in answer.themes if tag.source != "auto"]
+    for match in analysis.themes:
+        theme = themes_by_slug.get(match.slug)
+        if theme is None:
+            continue
+        tag = previous.get(match.slug) or AnswerTheme(theme=theme, source="auto")
+        tag.confidence = match.confidence
+        tag.evidence = list(match.evidence)
+        kept.append(tag)
+    answer.themes = kept
+
+
+def tag_answers(answers, now=None):
+    """Analyse text answers in the current transaction (the caller commits)."""
+    taxonomy, themes_by_slug = current_taxonomy()
+    places = place_names()
+    for answer in answers:
+        if answer.text:
+            apply_analysis(answer, analyse(answer.text, taxonomy, places), themes_by_slug, now)
+            if answer.safeguarding_level != "none":
+                # Officers see the answer in their queue; the log says only that there is one.
+                log.warning("Safeguarding flag (%s) on a new answer", answer.safeguarding_level)
+
+
+def count_text_answers(consultation=None):
+    query = sa.select(sa.func.count(Answer.id)).where(Answer.text.is_not(None))
+    if consultation is not None:
+        query = query.join(Response).where(Response.consultation_id == consultation.id)
+    return db.session.scalar(query)
+
+
+def retag(consultation=None, batch_size=500, progress=None):
+    """Re-analyse stored text answers after a taxonomy change, batch by batch.
+
+    Automatic tags are replaced; officer-confirmed tags are left as they are.
+    Returns how many answers were analysed.
+    """
+    taxonomy, themes_by_slug = current_taxonomy()
+    places = place_names()
+    done = last_id = 0
+    while True:
+        query = sa.select(Answer).where(Answer.text.is_not(None), Answer.id > last_id).order_by(Answer.id).limit(batch_size)
+        if consultation is not None:
+            query = query.join(Response).where(Response.consultation_id == consultation.id)
+        answers = db.session.scalars(query).all()
+        if not answers:
+            return done
+        now = utcnow()
+        for answer in answers:
+            apply_analysis(answer, analyse(answer.text, taxonomy, places), themes_by_slug, now)
+        last_id = answers[-1].id
+        db.session.commit()
+        done += len(answers)
+        if progress:
+            progress(len(answers))

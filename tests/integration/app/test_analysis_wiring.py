@@ -1,0 +1,110 @@
+"""Text answers are analysed on submit, re-analysed by retag, and the tagger is measured by evaluate."""
+import json
+
+import sqlalchemy as sa
+
+from consult.extensions import db
+from consult.models import Answer, AnswerTheme, Theme, utcnow
+from tests.integration.public.survey_helpers import complete_survey
+from tests.pagecheck import soup
+
+SLUG = "community-safety-survey"
+
+
+def test_submitted_text_answer_gets_themes_sentiment_phrases_and_redaction(client, demo):
+    complete_survey(client, demo)
+    answer = db.session.scalars(sa.select(Answer).where(Answer.text.like("Boy racers%"))).one()
+    slugs = {tag.theme.slug for tag in answer.themes}
+    assert {"road-safety", "substance-misuse"} <= slugs
+    assert all(tag.source == "auto" and 0 < tag.confidence <= 1 and tag.evidence for tag in answer.themes)
+    assert answer.analysed_at is not None and -1 <= answer.sentiment <= 1
+    assert answer.redacted_text and answer.safeguarding_level == "none"
+    assert isinstance(answer.phrases, list)
+
+
+def test_personal_details_are_redacted_but_the_original_is_kept(client, demo):
+    complete_survey(client, demo, q8="My neighbour Gary Smith deals from 14 Lowther Street, call me on 07700 900123.")
+    answer = db.session.scalars(sa.select(Answer).where(Answer.text.like("My neighbour%"))).one()
+    assert "Gary" not in answer.redacted_text and "07700" not in answer.redacted_text
+    assert "14 Lowther Street" not in answer.redacted_text
+    assert "[name]" in answer.redacted_text and "[phone]" in answer.redacted_text
+    assert "Gary Smith" in answer.text
+
+
+def test_disclosure_of_risk_is_flagged_and_thank_you_shows_extra_help(client, demo):
+    complete_survey(client, demo, q8="My partner hits me and I am scared to go home tonight.")
+    answer = db.session.scalars(sa.select(Answer).where(Answer.text.like("My partner%"))).one()
+    assert answer.safeguarding_level in ("concern", "urgent") and answer.safeguarding_reasons
+    page = soup(client.get(f"/c/{SLUG}/done"))
+    extra = page.select_one(".warning-panel")
+    assert extra is not None
+    assert "0808 2000 247" in extra.get_text() and "Samaritans" in extra.get_text()
+
+
+def test_thank_you_has_no_extra_panel_when_nothing_is_flagged(client, demo):
+    complete_survey(client, demo)
+    assert soup(client.get(f"/c/{SLUG}/done")).select_one(".warning-panel") is None
+
+
+def test_default_themes_are_stored_on_first_use(client, demo):
+    complete_survey(client, demo)
+    slugs = set(db.session.scalars(sa.select(Theme.slug)))
+    assert slugs == {
+        "vawg", "hate-crime", "antisocial-behaviour", "sexual-abuse-exploitation", "reoffending",
+        "domestic-abuse", "substance-misuse", "serious-violence", "road-safety",
+    }
+
+
+def test_retag_follows_a_taxonomy_change_and_keeps_officer_tags(client, demo, runner):
+    complete_survey(client, demo)
+    answer = db.session.scalars(sa.select(Answer).where(Answer.text.like("Speed bumps%"))).one()
+    hate = db.session.scalars(sa.select(Theme).where(Theme.slug == "hate-crime")).one()
+    answer.themes.append(AnswerTheme(theme=hate, source="officer", confidence=1.0, evidence=[]))
+    answer.reviewed_at = utcnow()
+    road = db.session.scalars(sa.select(Theme).where(Theme.slug == "road-safety")).one()
+    road.terms = ["bumps"]
+    db.session.commit()
+
+    result = runner.invoke(args=["analysis", "retag", "--consultation", SLUG])
+    assert result.exit_code == 0, result.output
+    assert "Re-analysed 2 text answers." in result.output
+    db.session.expire_all()
+    tags = {(tag.theme.slug, tag.source) for tag in answer.themes}
+    assert ("hate-crime", "officer") in tags
+    assert ("road-safety", "auto") in tags
+    boy_racers = db.session.scalars(sa.select(Answer).where(Answer.text.like("Boy racers%"))).one()
+    assert "road-safety" not in {tag.theme.slug for tag in boy_racers.themes}
+
+
+def test_retag_names_an_unknown_consultation(runner, demo):
+    result = runner.invoke(args=["analysis", "retag", "--consultation", "nope"])
+    assert result.exit_code == 1 and "No consultation has the slug 'nope'" in result.output
+
+
+def test_evaluate_prints_a_table_then_json_last(runner, tmp_path, demo):
+    labelled = tmp_path / "labelled.csv"
+    labelled.write_text(
+        "text,themes,safeguarding\n"
+        "Lads on scramblers tearing round the estate every night,antisocial-behaviour,0\n"
+        "Drivers race through the village far too fast,road-safety,0\n"
+        "The new bakery on the corner is lovely,,0\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(args=["analysis", "evaluate", str(labelled)])
+    assert result.exit_code == 0, result.output
+    last = json.loads(result.output.strip().splitlines()[-1])
+    assert set(last) >= {"macro_f1", "per_theme", "none_precision", "safeguarding"}
+    assert last["per_theme"]["road-safety"]["support"] == 1
+    assert "macro-F1" in result.output
+
+
+def test_evaluate_refuses_an_unknown_theme_with_a_clear_error(runner, tmp_path, demo):
+    labelled = tmp_path / "bad.csv"
+    labelled.write_text("text,themes\nSomething,not-a-theme\n", encoding="utf-8")
+    result = runner.invoke(args=["analysis", "evaluate", str(labelled)])
+    assert result.exit_code != 0 and "not-a-theme" in result.output
+
+
+def test_evaluate_refuses_a_missing_file(runner, tmp_path):
+    result = runner.invoke(args=["analysis", "evaluate", str(tmp_path / "missing.csv")])
+    assert result.exit_code != 0 and "missing.csv" in result.output
