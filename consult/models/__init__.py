@@ -1,5 +1,6 @@
 """The data model: import every model class from here."""
 from consult.models._base import utcnow
+from consult.models.audit import AuditEvent
 from consult.models.consultation import (
     QUESTION_KINDS,
     STATUSES,
@@ -10,14 +11,21 @@ from consult.models.consultation import (
     consultation_areas,
 )
 from consult.models.response import CHANNELS, Answer, Draft, Response
+from consult.models.safeguarding import CLOSING_ACTIONS, SAFEGUARDING_ACTIONS, SafeguardingAction
 from consult.models.theme import TAG_SOURCES, AnswerTheme, Theme
+from consult.models.user import ROLES, LoginThrottle, User
 
 __all__ = [
     "CHANNELS",
+    "CLOSING_ACTIONS",
     "QUESTION_KINDS",
+    "ROLES",
+    "SAFEGUARDING_ACTIONS",
     "STATUSES",
     "TAG_SOURCES",
     "Answer",
+    "AuditEvent",
+    "LoginThrottle",
     "AnswerTheme",
     "Area",
     "Consultation",
@@ -25,7 +33,9 @@ __all__ = [
     "Option",
     "Question",
     "Response",
+    "SafeguardingAction",
     "Theme",
+    "User",
     "consultation_areas",
     "utcnow",
 ]

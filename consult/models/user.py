@@ -1,0 +1,65 @@
+"""Staff accounts (admins, officers, board members, partner agencies) and the login throttle."""
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column
+
+from consult.extensions import db
+from consult.models._base import utcnow
+
+ROLES = ("admin", "officer", "board", "partner")
+
+
+class User(UserMixin, db.Model):
+    """A person who signs in. Residents never have accounts."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Always stored lower-case, so "Jo@Example.org" and "jo@example.org" are one account.
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(120), default="")
+    # None until an invited person sets a password with their one-time link.
+    password_hash: Mapped[str | None] = mapped_column(sa.String(255))
+    role: Mapped[str] = mapped_column(sa.String(10))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None]
+    # Only a hash of the set-password link's token is kept, so a database copy cannot use it.
+    invite_token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    invite_expires_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        sa.CheckConstraint(sa.text("role IN ('admin', 'officer', 'board', 'partner')"), name="role"),
+    )
+
+    @property
+    def is_active(self):
+        """Flask-Login treats a disabled account as signed out."""
+        return self.active
+
+    @property
+    def display_name(self):
+        return self.name or self.email
+
+    def has_role(self, *roles):
+        return self.role in roles
+
+    def __repr__(self):
+        return f"<User {self.email} {self.role}>"
+
+
+class LoginThrottle(db.Model):
+    """Failed sign-ins counted per account and per client address, shared by every app server.
+
+    `key_hash` is a keyed hash of "account:<email>" or "address:<ip>": the table never holds an
+    address or an email in the clear, and unknown emails are throttled like known ones.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    window_started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # How many times this key has been locked: each lock lasts twice as long as the one before.
+    lockouts: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
