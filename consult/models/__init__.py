@@ -10,6 +10,7 @@ from consult.models.consultation import (
     Question,
     consultation_areas,
 )
+from consult.models.outcome import Outcome, OutcomeItem
 from consult.models.response import CHANNELS, Answer, Draft, Response
 from consult.models.safeguarding import CLOSING_ACTIONS, SAFEGUARDING_ACTIONS, SafeguardingAction
 from consult.models.theme import TAG_SOURCES, AnswerTheme, Theme
@@ -31,6 +32,8 @@ __all__ = [
     "Consultation",
     "Draft",
     "Option",
+    "Outcome",
+    "OutcomeItem",
     "Question",
     "Response",
     "SafeguardingAction",

@@ -49,6 +49,8 @@ class Consultation(db.Model):
     opens_at: Mapped[datetime | None]
     closes_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # How long answers are kept after closing before the written ones are deleted (issue 6 purges).
+    retention_months: Mapped[int] = mapped_column(default=24, server_default="24")
 
     areas: Mapped[list[Area]] = relationship(secondary=consultation_areas, order_by=Area.name)
     questions: Mapped[list["Question"]] = relationship(
