@@ -14,6 +14,9 @@ run: db
 test: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+serve: db
+	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
+
 db: $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty

@@ -1,6 +1,7 @@
 """Settings read from the environment: one class per way of running Consult."""
 import os
 import secrets
+import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -20,14 +21,20 @@ def _database_url():
 def _local_secret_key():
     """A random key kept in instance/, so development sessions survive a restart."""
     path = INSTANCE_DIR / "secret_key"
+    INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
     try:
-        return path.read_text().strip()
-    except FileNotFoundError:
-        INSTANCE_DIR.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_hex(32)
-        path.write_text(key)
-        path.chmod(0o600)
-        return key
+        # O_EXCL: when several workers start at once, exactly one writes the key and all read it.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        for _ in range(50):
+            key = path.read_text().strip()
+            if key:
+                return key
+            time.sleep(0.01)  # another worker created the file and is writing the key now
+        raise RuntimeError(f"{path} is empty: delete it and start again") from None
+    with os.fdopen(descriptor, "w") as file:
+        file.write(secrets.token_hex(32))
+    return path.read_text().strip()
 
 
 def _int_env(name, default):
@@ -59,9 +66,10 @@ class Config:
 
 
 def engine_options(url):
+    # hide_parameters keeps residents' answers out of error messages and logs.
     if url.startswith("sqlite"):
-        return {"connect_args": {"timeout": 15}}
-    return {"pool_pre_ping": True}
+        return {"connect_args": {"timeout": 15}, "hide_parameters": True}
+    return {"pool_pre_ping": True, "hide_parameters": True}
 
 
 class DevelopmentConfig(Config):

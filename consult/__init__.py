@@ -7,7 +7,9 @@ from flask import Flask, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 
 from config import BASE_DIR, config_from_environment
+from consult import security
 from consult.extensions import csrf, db, migrate
+from consult.security import SECURITY_HEADERS  # noqa: F401  (re-exported for tests)
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,7 @@ ERROR_PAGES = {
     403: ("You do not have permission to see this page", "If you think you should, contact the partnership."),
     404: ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
     405: ("That action is not allowed here", "Please go back and try again."),
+    429: ("Too many requests", "You have sent a lot of answers in a short time. Please wait a minute and try again: nothing you saved is lost."),
     413: ("Your answer is too long to send", "Please shorten it and try again. Nothing you saved before has been lost."),
     500: ("Sorry, there is a problem with the service", "Try again later. Answers you saved before are kept."),
 }
@@ -82,9 +85,11 @@ def register_errorhandlers(app):
         if code not in ERROR_PAGES:
             code = 500
         if code == 500:
-            log.exception("Unexpected error on %s %s", request.method, request.path)
+            original = getattr(error, "original_exception", None) or error
+            log.error("Unexpected error on %s %s", request.method, request.url_rule or "unknown route", exc_info=original)
         heading, advice = ERROR_PAGES[code]
-        return render_template("errors/error.html", heading=heading, advice=advice, code=code), code
+        reference = security.request_id() if code == 500 else None
+        return render_template("errors/error.html", heading=heading, advice=advice, code=code, reference=reference), code
 
     for code in ERROR_PAGES:
         app.register_error_handler(code, render_error)
@@ -102,28 +107,8 @@ def register_errorhandlers(app):
         )
 
 
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-}
-
-
 def register_security_headers(app):
-    @app.after_request
-    def add_headers(response):
-        if request.endpoint == "static" and request.args.get("v"):
-            response.cache_control.max_age = 31536000
-            response.cache_control.public = True
-            response.cache_control.immutable = True
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    security.init_app(app)
 
 
 def register_template_helpers(app):

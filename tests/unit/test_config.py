@@ -23,7 +23,7 @@ def test_production_accepts_a_long_random_key(monkeypatch):
     config = ProductionConfig()
     assert config.SESSION_COOKIE_SECURE is True
     assert config.SQLALCHEMY_DATABASE_URI == "postgresql://consult@localhost/consult"
-    assert config.SQLALCHEMY_ENGINE_OPTIONS == {"pool_pre_ping": True}
+    assert config.SQLALCHEMY_ENGINE_OPTIONS == {"pool_pre_ping": True, "hide_parameters": True}
 
 
 def test_sqlite_in_instance_folder_is_the_default(monkeypatch):

@@ -1,5 +1,6 @@
 """Headers from one place, friendly error pages, gzip, and a run of the survey with CSRF on."""
 import gzip
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -14,9 +15,55 @@ from tests.pagecheck import soup
 
 def test_every_security_header_is_set_exactly(client, demo):
     response = client.get("/")
-    for name, value in SECURITY_HEADERS.items():
-        assert response.headers[name] == value
-    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response.headers["Permissions-Policy"] == (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    )
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert set(SECURITY_HEADERS) <= set(response.headers.keys())
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_content_security_policy_is_strict_with_a_fresh_nonce(client, demo):
+    first = client.get("/").headers["Content-Security-Policy"]
+    second = client.get("/").headers["Content-Security-Policy"]
+    nonce = re.search(r"'nonce-([^']+)'", first).group(1)
+    assert first == (
+        f"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
+        "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    )
+    assert first != second and "unsafe-inline" not in first
+
+
+def test_pages_have_no_inline_script_or_style_without_the_nonce(client, demo):
+    for path in ("/", "/c/community-safety-survey", "/c/community-safety-survey/q/1"):
+        response = client.get(path)
+        nonce = re.search(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"]).group(1)
+        page = soup(response)
+        for tag in page.find_all(["script", "style"]):
+            assert tag.get("src") or tag.get("nonce") == nonce
+        assert not page.find_all(style=True)
+
+
+def test_hsts_is_sent_over_https_only(client, demo):
+    response = client.get("/", base_url="https://consult.example")
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_every_response_carries_a_request_id_and_keeps_a_well_formed_one(client, demo):
+    assert re.fullmatch(r"[0-9a-f]{16}", client.get("/").headers["X-Request-ID"])
+    given = client.get("/", headers={"X-Request-ID": "abc-123-def-456"})
+    assert given.headers["X-Request-ID"] == "abc-123-def-456"
+    refused = client.get("/", headers={"X-Request-ID": "<script>"})
+    assert refused.headers["X-Request-ID"] != "<script>"
+
+
+def test_static_files_are_cached_for_a_year_and_pages_are_not(client, demo):
+    css_url = soup(client.get("/")).select_one("link[rel=stylesheet]")["href"]
+    assert "max-age=31536000" in client.get(css_url).headers["Cache-Control"]
 
 
 def test_unexpected_error_shows_a_friendly_page_without_a_traceback(app, database_url):
@@ -32,6 +79,7 @@ def test_unexpected_error_shows_a_friendly_page_without_a_traceback(app, databas
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in text
     assert "secret internals" not in text and "Traceback" not in text
+    assert response.headers["X-Request-ID"] in text
 
 
 def test_method_not_allowed_has_its_own_page(client, demo):
