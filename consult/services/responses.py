@@ -105,22 +105,8 @@ def submit_response(consultation, draft, channel="web", now=None):
     if draft.response_id is not None:
         return draft.response
     now = now or utcnow()
-    answers = draft.answers or {}
-    visible = visible_questions(consultation.questions, answers)
-    for question in visible:
-        value = answers.get(str(question.id))
-        if str(question.id) not in answers or (question.required and not has_answer(question, value)):
-            raise IncompleteResponse(question)
-
-    response = Response(
-        consultation=consultation, channel=channel, submitted_at=now, submission_key=draft.token_hash
-    )
     # Nothing is flushed until the commit, so a duplicate submission fails there, where it is caught.
-    with db.session.no_autoflush:
-        db.session.add(response)
-        for question in visible:
-            _add_answer_rows(response, question, answers.get(str(question.id)))
-        tag_answers([answer for answer in response.answers if answer.text], now)
+    response = store_response(consultation, draft.answers or {}, channel, now, submission_key=draft.token_hash)
     draft.response = response
     # The draft's copy of free text is not kept once the response holds it.
     draft.answers = {}
@@ -134,6 +120,30 @@ def submit_response(consultation, draft, channel="web", now=None):
         if existing is None:
             raise
         return existing
+    return response
+
+
+def store_response(consultation, answers, channel="web", now=None, submission_key=None):
+    """Add one Response holding `answers` (question id as text -> value, as a draft keeps them)
+    to the session, with text answers analysed; the caller commits.
+
+    Only questions still visible are stored. Nothing is flushed here, so a duplicate
+    `submission_key` fails at the caller's commit, where it can be caught.
+
+    :raise IncompleteResponse: when a visible question was never reached or a required one is empty.
+    """
+    now = now or utcnow()
+    visible = visible_questions(consultation.questions, answers)
+    for question in visible:
+        value = answers.get(str(question.id))
+        if str(question.id) not in answers or (question.required and not has_answer(question, value)):
+            raise IncompleteResponse(question)
+    response = Response(consultation=consultation, channel=channel, submitted_at=now, submission_key=submission_key)
+    with db.session.no_autoflush:
+        db.session.add(response)
+        for question in visible:
+            _add_answer_rows(response, question, answers.get(str(question.id)))
+        tag_answers([answer for answer in response.answers if answer.text], now)
     return response
 
 
