@@ -24,6 +24,12 @@ class Response(db.Model):
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Random and unique per draft: a replayed or double-clicked submit cannot store twice.
     submission_key: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    # Shown once to the resident so they can ask for this response to be erased; random, linked to nothing.
+    receipt_code: Mapped[str | None] = mapped_column(sa.String(16), unique=True)
+    # Why a submission looks automated (honeypot filled, finished too fast): kept apart for review.
+    suspect_reason: Mapped[str | None] = mapped_column(sa.String(120))
+    # Set when the retention period has passed and free text was removed; aggregates remain.
+    anonymised_at: Mapped[datetime | None]
 
     consultation: Mapped[Consultation] = relationship()
     area: Mapped[Area | None] = relationship()
