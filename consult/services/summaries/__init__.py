@@ -1,0 +1,71 @@
+"""The board's summaries, aggregated in SQL (GROUP BY in the database, never answer by answer).
+
+Every count passes through consult.services.suppression before it leaves this package, and
+every summary is (or offers) a `Table`, so pages, charts, CSV, XLSX and the API show the same
+figures. Modules: filters (which responses), overview (counts, closed questions), matrix
+(theme x area), priorities, drilldown (theme x area detail, emerging concerns), trend, export.
+"""
+from consult.services.summaries.drilldown import Drilldown, drilldown, emerging_concerns
+from consult.services.summaries.filters import Filters, consultation_by_slug, parse_filters
+from consult.services.summaries.matrix import Matrix, sort_matrix, theme_matrix
+from consult.services.summaries.overview import closed_questions, responses_by_area, responses_by_channel
+from consult.services.summaries.priorities import priorities, priorities_table
+from consult.services.summaries.tables import Percent, Ratio, Table
+from consult.services.summaries.trend import trend_by_consultation, trend_by_month
+
+TABLE_KEYS = (
+    "responses-by-area",
+    "responses-by-channel",
+    "theme-matrix",
+    "priorities",
+    "emerging-concerns",
+    "trend-by-month",
+    "trend-by-consultation",
+)
+
+
+def summary_table(key, consultation, filters):
+    """One summary table by key (see TABLE_KEYS, plus question-N for closed questions), or None."""
+    areas = consultation.areas if consultation else ()
+    if key == "responses-by-area":
+        return responses_by_area(filters, areas)
+    if key == "responses-by-channel":
+        return responses_by_channel(filters)
+    if key == "theme-matrix":
+        return theme_matrix(filters, areas).table()
+    if key == "priorities":
+        return priorities_table(priorities(filters, consultation))
+    if key == "emerging-concerns":
+        return emerging_concerns(filters)[1]
+    if key == "trend-by-month":
+        return trend_by_month(filters)[0]
+    if key == "trend-by-consultation":
+        return trend_by_consultation(filters)[0]
+    if key.startswith("question-"):
+        return next((r.table for r in closed_questions(filters, consultation) if r.table.key == key), None)
+    return None
+
+
+__all__ = [
+    "TABLE_KEYS",
+    "Drilldown",
+    "Filters",
+    "Matrix",
+    "Percent",
+    "Ratio",
+    "Table",
+    "closed_questions",
+    "consultation_by_slug",
+    "drilldown",
+    "emerging_concerns",
+    "parse_filters",
+    "priorities",
+    "priorities_table",
+    "responses_by_area",
+    "responses_by_channel",
+    "sort_matrix",
+    "summary_table",
+    "theme_matrix",
+    "trend_by_consultation",
+    "trend_by_month",
+]

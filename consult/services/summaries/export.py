@@ -1,0 +1,40 @@
+"""Summary tables as CSV and XLSX files (suppressed counts read "fewer than N")."""
+import csv
+import io
+
+from openpyxl import Workbook
+
+# Cells starting with these run as formulas in spreadsheet programs; prefix them so they stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+def table_csv(table):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(table.headings())
+    for row in table.public_rows():
+        writer.writerow([_safe(v) for v in row])
+    if table.note:
+        writer.writerow([])
+        writer.writerow([table.note])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def table_xlsx(table):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=table.title[:31].replace("/", " ").replace(":", " "))
+    sheet.append(table.headings())
+    for row in table.public_rows():
+        sheet.append([_safe(v) for v in row])
+    if table.note:
+        sheet.append([])
+        sheet.append([table.note])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,141 @@
+"""Which responses a summary covers: consultation, area, dates, channel and an answered option."""
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+
+import sqlalchemy as sa
+
+from consult.extensions import db
+from consult.models import CHANNELS, Answer, Area, Consultation, Option, Question, Response
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A filter on responses. None means "any"."""
+
+    consultation_id: int | None = None
+    area_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    channel: str | None = None
+    option_id: int | None = None
+
+    def conditions(self, response=Response):
+        """SQL conditions on the Response table (or an alias of it)."""
+        found = []
+        if self.consultation_id is not None:
+            found.append(response.consultation_id == self.consultation_id)
+        if self.area_id is not None:
+            found.append(response.area_id == self.area_id)
+        if self.date_from is not None:
+            found.append(response.submitted_at >= datetime.combine(self.date_from, time.min))
+        if self.date_to is not None:
+            found.append(response.submitted_at < datetime.combine(self.date_to + timedelta(days=1), time.min))
+        if self.channel is not None:
+            found.append(response.channel == self.channel)
+        if self.option_id is not None:
+            chosen = sa.select(Answer.response_id).where(Answer.option_id == self.option_id)
+            found.append(response.id.in_(chosen))
+        return found
+
+    def without_area(self):
+        return replace(self, area_id=None)
+
+    def query_args(self):
+        """The filters as query-string arguments (consultation is part of the URL instead)."""
+        args = {}
+        if self.area_id is not None:
+            args["area"] = self.area_id
+        if self.date_from is not None:
+            args["from"] = self.date_from.isoformat()
+        if self.date_to is not None:
+            args["to"] = self.date_to.isoformat()
+        if self.channel is not None:
+            args["channel"] = self.channel
+        if self.option_id is not None:
+            args["option"] = self.option_id
+        return args
+
+
+@dataclass
+class FilterChoices:
+    """What the filter form offers for a consultation (or all), and the errors in what was sent."""
+
+    areas: list = field(default_factory=list)
+    channels: tuple = CHANNELS
+    questions: list = field(default_factory=list)
+    errors: dict = field(default_factory=dict)
+
+
+def _parse_date(text):
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_filters(args, consultation=None):
+    """Filters from query-string arguments. Returns (Filters, FilterChoices with errors).
+
+    Bad values are dropped (the summary is shown unfiltered on that field) and reported in
+    `errors` by field name with a sentence saying how to fix them.
+    """
+    choices = filter_choices(consultation)
+    errors = {}
+    values = {"consultation_id": consultation.id if consultation else None}
+
+    area = (args.get("area") or "").strip()
+    if area:
+        known = {str(a.id): a.id for a in choices.areas}
+        if area in known:
+            values["area_id"] = known[area]
+        else:
+            errors["area"] = "Choose an area from the list"
+    for name, key in (("from", "date_from"), ("to", "date_to")):
+        text = (args.get(name) or "").strip()
+        if text:
+            parsed = _parse_date(text)
+            if parsed is None:
+                errors[name] = "Enter a real date in the form YYYY-MM-DD, for example 2026-11-01"
+            else:
+                values[key] = parsed
+    if values.get("date_from") and values.get("date_to") and values["date_from"] > values["date_to"]:
+        errors["to"] = "The end date must be the same as or after the start date"
+        del values["date_to"]
+    channel = (args.get("channel") or "").strip()
+    if channel:
+        if channel in CHANNELS:
+            values["channel"] = channel
+        else:
+            errors["channel"] = "Choose web, paper or import"
+    option = (args.get("option") or "").strip()
+    if option:
+        known = {str(o.id): o.id for q in choices.questions for o in q.options}
+        if option in known:
+            values["option_id"] = known[option]
+        else:
+            errors["option"] = "Choose an answer from the list"
+    choices.errors = errors
+    return Filters(**values), choices
+
+
+def filter_choices(consultation=None):
+    """Areas (of the consultation, or all) and its single-choice questions for the answer filter."""
+    if consultation is not None:
+        areas = list(consultation.areas)
+        questions = [q for q in consultation.questions if q.kind in ("single", "scale") and q.options]
+    else:
+        areas = db.session.scalars(sa.select(Area).order_by(Area.name)).all()
+        questions = []
+    return FilterChoices(areas=areas, questions=questions)
+
+
+def consultation_by_slug(slug):
+    return db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+
+
+def option_label(option_id):
+    option = db.session.get(Option, option_id)
+    if option is None:
+        return ""
+    question = db.session.get(Question, option.question_id)
+    return f"{question.title} – {option.label}"

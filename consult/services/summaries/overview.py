@@ -1,0 +1,108 @@
+"""Response counts by area and by channel, and the results of closed questions."""
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from consult.extensions import db
+from consult.models import Answer, Question, Response
+from consult.services.summaries.base import NO_AREA, area_names
+from consult.services.summaries.tables import Percent, Table
+from consult.services.suppression import count, suppress_grid
+
+CHANNEL_NAMES = {"web": "Online", "paper": "Paper form", "import": "Imported"}
+
+
+def _counted_line(key, title, heading, labelled_counts, total_label):
+    """A table of label / count / percent with a total row; the counts add up to the total."""
+    counts = suppress_grid([[value] for _label, value in labelled_counts], columns_add_up=True)
+    total = count(sum(value for _label, value in labelled_counts))
+    rows = [
+        {"label": label, "count": cell[0], "percent": Percent(cell[0].share_of(total))}
+        for (label, _value), cell in zip(labelled_counts, counts)
+    ]
+    rows.append({"label": total_label, "count": total, "percent": Percent(1.0 if not total.suppressed and total.value else None), "total": True})
+    return Table(key, title, [("label", heading), ("count", "Responses"), ("percent", "Share of responses")], rows)
+
+
+def responses_by_area(filters, areas=()):
+    """Responses per area (every area of the consultation is listed, even with none)."""
+    found = dict(
+        db.session.execute(
+            sa.select(Response.area_id, sa.func.count()).where(*filters.conditions()).group_by(Response.area_id)
+        ).all()
+    )
+    names = area_names()
+    listed = [area.id for area in areas]
+    listed += sorted((a for a in found if a not in listed and a is not None), key=lambda a: names.get(a, ""))
+    labelled = [(names.get(a, NO_AREA), found.get(a, 0)) for a in listed]
+    if None in found:
+        labelled.append((NO_AREA, found[None]))
+    return _counted_line("responses-by-area", "Responses by area", "Area", labelled, "All areas")
+
+
+def responses_by_channel(filters):
+    found = dict(
+        db.session.execute(
+            sa.select(Response.channel, sa.func.count()).where(*filters.conditions()).group_by(Response.channel)
+        ).all()
+    )
+    labelled = [(CHANNEL_NAMES.get(c, c), found.get(c, 0)) for c in CHANNEL_NAMES]
+    return _counted_line("responses-by-channel", "Responses by channel", "Channel", labelled, "All channels")
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    answered: object  # Count of respondents who answered
+    table: Table
+
+
+def closed_questions(filters, consultation):
+    """Counts and percentages of each option of the consultation's single, multiple and scale
+    questions ("Don't know" included). Percentages are of the respondents who answered."""
+    if consultation is None:
+        return []
+    questions = [q for q in consultation.questions if q.kind in ("single", "multiple", "scale")]
+    if not questions:
+        return []
+    ids = [q.id for q in questions]
+    counts = {
+        (question_id, option_id): n
+        for question_id, option_id, n in db.session.execute(
+            sa.select(Answer.question_id, Answer.option_id, sa.func.count())
+            .join(Response, Response.id == Answer.response_id)
+            .where(Answer.question_id.in_(ids), Answer.option_id.is_not(None), *filters.conditions())
+            .group_by(Answer.question_id, Answer.option_id)
+        ).all()
+    }
+    multiple = [q.id for q in questions if q.kind == "multiple"]
+    respondents = {}
+    if multiple:
+        respondents = dict(
+            db.session.execute(
+                sa.select(Answer.question_id, sa.func.count(sa.distinct(Answer.response_id)))
+                .join(Response, Response.id == Answer.response_id)
+                .where(Answer.question_id.in_(multiple), Answer.option_id.is_not(None), *filters.conditions())
+                .group_by(Answer.question_id)
+            ).all()
+        )
+    results = []
+    for number, question in enumerate(questions, start=1):
+        values = [counts.get((question.id, option.id), 0) for option in question.options]
+        adds_up = question.kind != "multiple"
+        answered = count(sum(values) if adds_up else respondents.get(question.id, 0))
+        cells = suppress_grid([[v] for v in values], columns_add_up=adds_up)
+        rows = [
+            {"label": option.label, "count": cell[0], "percent": Percent(cell[0].share_of(answered))}
+            for option, cell in zip(question.options, cells)
+        ]
+        note = "People could choose more than one answer, so percentages add up to more than 100." if not adds_up else ""
+        table = Table(
+            f"question-{question.position}",
+            question.title,
+            [("label", "Answer"), ("count", "Respondents"), ("percent", "Share of those who answered")],
+            rows,
+            note,
+        )
+        results.append(QuestionResult(question, answered, table))
+    return results

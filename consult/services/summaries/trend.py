@@ -1,0 +1,51 @@
+"""Theme shares over time: by month of submission and by consultation."""
+from dataclasses import replace
+
+import sqlalchemy as sa
+
+from consult.extensions import db
+from consult.models import Consultation, Response
+from consult.services.summaries.base import month_of, themes_for
+from consult.services.summaries.matrix import respondent_counts, theme_counts
+from consult.services.summaries.tables import Percent, Table
+from consult.services.suppression import suppress_grid
+
+
+def _trend_table(key, title, first_heading, periods, people, tagged):
+    """Rows are periods (label, group value); a theme's counts add up over the periods."""
+    themes = themes_for(theme_id for _group, theme_id in tagged)
+    grid = [[people.get(group, 0)] + [tagged.get((group, t.id), 0) for t in themes] for _label, group in periods]
+    shown = suppress_grid(grid, columns_add_up=True)
+    columns = [("period", first_heading), ("respondents", "Respondents")]
+    for theme in themes:
+        columns += [(f"{theme.slug}-count", f"{theme.name}: respondents"), (f"{theme.slug}-share", f"{theme.name}: share")]
+    rows = []
+    for (label, _group), cells in zip(periods, shown):
+        row = {"period": label, "respondents": cells[0]}
+        for theme, cell in zip(themes, cells[1:]):
+            row[f"{theme.slug}-count"] = cell
+            row[f"{theme.slug}-share"] = Percent(cell.share_of(cells[0]))
+        rows.append(row)
+    table = Table(key, title, columns, rows, "Share of respondents in the period whose answers carry the theme.")
+    return table, themes
+
+
+def trend_by_month(filters):
+    """Theme shares by calendar month (UTC) of submission, oldest first."""
+    month = month_of(Response.submitted_at)
+    people = respondent_counts(filters, month)
+    tagged = theme_counts(filters, month)
+    periods = [(m, m) for m in sorted(people)]
+    return _trend_table("trend-by-month", "Theme shares by month", "Month", periods, people, tagged)
+
+
+def trend_by_consultation(filters):
+    """Theme shares in each consultation (oldest first), with the other filters applied."""
+    filters = replace(filters, consultation_id=None, option_id=None)
+    people = respondent_counts(filters, Response.consultation_id)
+    tagged = theme_counts(filters, Response.consultation_id)
+    consultations = db.session.scalars(
+        sa.select(Consultation).where(Consultation.id.in_(list(people))).order_by(Consultation.opens_at, Consultation.id)
+    ).all()
+    periods = [(c.title, c.id) for c in consultations]
+    return _trend_table("trend-by-consultation", "Theme shares by consultation", "Consultation", periods, people, tagged)
