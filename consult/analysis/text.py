@@ -33,7 +33,7 @@ NEGATION_FILLERS = frozenset(
     "feel felt feeling ever there here is are was were aware know knew reported report "
     "encountered encounter come across myself personally yet single kind type form sort around "
     "round this these that those at all i we me us got get getting seem seems seemed "
-    "particularly very too more lot lots of other such".split()
+    "particularly very too more lot lots of other such even".split()
 )
 
 # Words after which a denial may run on to a listed second item ("no drugs OR violence").
@@ -187,7 +187,21 @@ def tokenise(text: str) -> list[Token]:
             else:
                 negated, state = compound, _OFF
         words.append([surface, lower, start, end, sentence, negated])
-    tokens = [Token(w[0], w[1], stem(w[1]), w[2], w[3], w[4], w[5]) for w in words]
+    tokens = []
+    for surface, lower, start, end, sentence_no, negated in words:
+        stemmed = stem(lower)
+        if negated and stemmed in DENIAL_MEANS:
+            # "I don't feel safe" says "unsafe"; "drivers don't yield" is the danger itself.
+            stemmed, negated = DENIAL_MEANS[stemmed], False
+        tokens.append(Token(surface, lower, stemmed, start, end, sentence_no, negated))
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1].lower if i else ""
+        after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        if (token.stem in NOT_AFTER and before in NOT_AFTER[token.stem]) or (
+            token.stem in NOT_BEFORE and after in NOT_BEFORE[token.stem]
+        ):
+            tokens[i] = Token(token.text, token.lower, "~" + token.stem, token.start, token.end,
+                              token.sentence, token.negated)
     for i in range(1, len(tokens)):
         token = tokens[i]
         if token.text in STREET_TYPES and tokens[i - 1].text[:1].isupper():
@@ -202,6 +216,22 @@ STREET_TYPES = frozenset(
     "Square Hill Park View Walk Mews Parade Green Rise Brow Gate Bank Race Course".split()
 )
 
+
+# A neighbouring word that changes what a term means: a "puppy dealer" sells dogs, "kill
+# himself" is about suicide (safeguarding's business, not violence). Such words are masked
+# under a stem no term uses.
+NOT_AFTER = {
+    stem("dealer"): frozenset(
+        "car cars puppy puppies dog dogs antique antiques art card horse motor scrap vintage "
+        "used bike coin stamp".split()
+    ),
+}
+NOT_BEFORE = {
+    stem("kill"): frozenset("myself himself herself themselves yourself ourselves".split()),
+}
+
+# Words whose denial is itself a concern, mapped to the stem the denial means.
+DENIAL_MEANS = {stem("safe"): stem("unsafe"), stem("safer"): stem("unsafe"), stem("yield"): stem("yield")}
 
 _OFF, _SEEKING, _DENIED = 0, 1, 2
 _NOUN_CUES = frozenset("no none nothing without nor neither zero".split())
