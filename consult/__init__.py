@@ -66,6 +66,9 @@ def register_blueprints(app):
     from consult.public import bp as public_bp
 
     app.register_blueprint(public_bp)
+    from consult import auth
+
+    auth.init_app(app)
 
 
 ERROR_PAGES = {

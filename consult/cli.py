@@ -11,6 +11,10 @@ def register(app: Flask):
     app.cli.add_command(purge_drafts)
     app.cli.add_command(analysis)
 
+    from consult.auth.commands import create_user
+
+    app.cli.add_command(create_user)
+
 
 @click.command("seed-demo")
 @click.option("--responses", type=click.IntRange(min=0), default=0, help="How many synthetic responses to add.")

@@ -78,3 +78,32 @@ def demo(app):
 
     seed_demo()
     return db.session.scalar(sa.select(Consultation).where(Consultation.slug == "community-safety-survey"))
+
+
+class AuthActions:
+    """Sign the test client in as a user of a given role (created on first use), and out again."""
+
+    PASSWORD = "a long test password for staff"
+
+    def __init__(self, client):
+        self._client = client
+
+    def user(self, role="officer", email=None):
+        from consult.services.users import create_user, find_user
+
+        email = email or f"{role}@example.org"
+        return find_user(email) or create_user(email, role, self.PASSWORD, name=f"Test {role}")
+
+    def login(self, role="officer", email=None):
+        user = self.user(role, email)
+        response = self._client.post("/auth/login", data={"email": user.email, "password": self.PASSWORD})
+        assert response.status_code == 302, "signing in failed"
+        return user
+
+    def logout(self):
+        return self._client.post("/auth/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)

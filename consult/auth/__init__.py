@@ -1,0 +1,31 @@
+"""Signing in and out: the login page, logout, set-password links and the idle timeout."""
+from flask import Blueprint
+
+from consult.extensions import db, login_manager
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+@login_manager.user_loader
+def load_user(user_id):
+    from consult.models import User
+
+    try:
+        return db.session.get(User, int(user_id))
+    except (TypeError, ValueError):
+        return None
+
+
+def init_app(app):
+    """Bind Flask-Login; anonymous visitors to protected pages are sent to sign in."""
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+    # Flask-Login's own session protection would clear the session on a changed address;
+    # sessions are renewed at sign-in and expire when idle instead.
+    login_manager.session_protection = None
+    app.config.setdefault("IDLE_TIMEOUT_MINUTES", 30)
+    app.register_blueprint(bp)
+
+
+from consult.auth import views  # noqa: E402,F401  (routes register on import)

@@ -1,0 +1,110 @@
+"""Routes for signing in, signing out and setting a password; the idle timeout check."""
+import time
+from math import ceil
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+
+from consult.auth import bp
+from consult.auth.forms import LoginForm, SetPasswordForm, error_items
+from consult.models import utcnow
+from consult.services import users
+
+
+def safe_next(target):
+    """`target` if it is a path on this site ("/manage?x=1"), else None.
+
+    Refuses absolute URLs, scheme-relative "//host", backslash tricks and control characters.
+    """
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return None
+    if any(ord(char) < 32 or char == "\\" for char in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target
+
+
+def home_for(user):
+    """Where a user lands after signing in: the officer workspace or the board's pages."""
+    wanted = ["manage.index", "board.index"] if user.role in ("admin", "officer") else ["board.index"]
+    for endpoint in wanted:
+        if endpoint in current_app.view_functions:
+            return url_for(endpoint)
+    return url_for("public.index")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    next_url = safe_next(request.args.get("next"))
+    if current_user.is_authenticated and request.method == "GET":
+        return redirect(next_url or home_for(current_user))
+    form = LoginForm()
+    problem = None
+    if form.validate_on_submit():
+        outcome = users.authenticate(form.email.data, form.password.data, request.remote_addr)
+        if outcome.user is not None:
+            # A new session at sign-in: nothing set before it (by anyone) carries over.
+            session.clear()
+            login_user(outcome.user, fresh=True)
+            session["seen_at"] = int(time.time())
+            return redirect(next_url or home_for(outcome.user))
+        if outcome.locked_until is not None:
+            minutes = max(1, ceil((outcome.locked_until - utcnow()).total_seconds() / 60))
+            problem = f"Too many failed attempts to sign in. Wait {minutes} minute{'s' if minutes != 1 else ''} and try again"
+        else:
+            problem = "Enter a correct email address and password"
+    errors = error_items(form) or ([("email", problem)] if problem else [])
+    return render_template("auth/login.html", form=form, errors=errors, problem=problem, next_url=next_url, has_error=bool(errors))
+
+
+@bp.post("/logout")
+def logout():
+    if current_user.is_authenticated:
+        users.signed_out(current_user._get_current_object())
+    logout_user()
+    session.clear()
+    flash("You have signed out.")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/set-password/<token>", methods=["GET", "POST"])
+def set_password(token):
+    """The one-time link an administrator sends a new user.
+
+    :raise 404: when the link is unknown, spent or expired.
+    """
+    user = users.user_for_token(token)
+    if user is None:
+        abort(404)
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            users.set_password(user, form.password.data)
+        except users.UserError as error:
+            form.password.errors.append(str(error))
+        else:
+            logout_user()
+            session.clear()
+            flash("Your password is set. Sign in with your email address and new password.")
+            return redirect(url_for("auth.login"))
+    errors = error_items(form)
+    return render_template("auth/set_password.html", form=form, user=user, token=token, errors=errors, has_error=bool(errors))
+
+
+@bp.before_app_request
+def expire_idle_session():
+    """Sign out a user who has done nothing for IDLE_TIMEOUT_MINUTES; the page then asks them to sign in."""
+    if request.endpoint == "static" or not current_user.is_authenticated:
+        return
+    now = int(time.time())
+    seen = session.get("seen_at", 0)
+    if now - seen > current_app.config["IDLE_TIMEOUT_MINUTES"] * 60:
+        users.session_expired(current_user._get_current_object())
+        logout_user()
+        session.clear()
+        flash("You were signed out because you had not done anything for a while. Sign in again to carry on.")
+    elif now - seen > 30:
+        session["seen_at"] = now

@@ -1,0 +1,76 @@
+"""The audit log's one way in: record(...) adds an event to the caller's transaction."""
+import sqlalchemy as sa
+from flask import has_request_context
+from flask_login import current_user
+
+from consult.extensions import db
+from consult.models import AuditEvent, User, utcnow
+
+ACTION_LABELS = {
+    "login": "Signed in",
+    "login.failed": "Sign-in failed",
+    "logout": "Signed out",
+    "session.expired": "Signed out after inactivity",
+    "user.created": "User created",
+    "user.invited": "User invited",
+    "user.password_set": "Password set",
+    "user.role_changed": "Role changed",
+    "user.disabled": "User disabled",
+    "user.enabled": "User enabled",
+    "answer.raw_viewed": "Original text viewed",
+    "answer.reviewed": "Tags reviewed",
+    "safeguarding.viewed": "Flagged answer opened",
+    "safeguarding.action": "Safeguarding action recorded",
+    "theme.created": "Theme added",
+    "theme.updated": "Theme changed",
+    "theme.retagged": "Answers re-analysed",
+}
+
+
+def _acting_user():
+    if has_request_context() and current_user.is_authenticated:
+        return current_user._get_current_object()
+    return None
+
+
+def record(action, target="", user=None, **detail):
+    """Add an AuditEvent for `action` on `target` (e.g. "answer:42"); the caller commits.
+
+    `user` defaults to the signed-in user of the current request, if any. `detail` must be
+    JSON-serialisable and must not hold residents' answer text.
+    """
+    user = user if user is not None else _acting_user()
+    event = AuditEvent(action=action, target=str(target)[:255], user=user, detail=detail, at=utcnow())
+    db.session.add(event)
+    return event
+
+
+def action_label(action):
+    return ACTION_LABELS.get(action, action)
+
+
+def event_page(action=None, user_id=None, start=None, end=None, page=1, per_page=50):
+    """Events newest first, filtered; returns (events, total). `end` is exclusive."""
+    query = sa.select(AuditEvent)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if user_id:
+        query = query.where(AuditEvent.user_id == user_id)
+    if start:
+        query = query.where(AuditEvent.at >= start)
+    if end:
+        query = query.where(AuditEvent.at < end)
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+    events = db.session.scalars(
+        query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).offset((page - 1) * per_page).limit(per_page)
+    ).all()
+    return events, total
+
+
+def recorded_actions():
+    """Every action that appears in the log, for the filter's list."""
+    return db.session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action)).all()
+
+
+def users_in_log():
+    return db.session.scalars(sa.select(User).order_by(User.email)).all()
