@@ -1,0 +1,108 @@
+"""Geometry for the server-built SVG charts: bars and lines from a summary Table.
+
+Colours are the Okabe-Ito palette (safe for colour-blind readers); lines also differ by dash
+and marker shape, and every chart has its data table and a one-sentence summary.
+"""
+from consult.services.suppression import Count
+
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00", "#56B4E9")
+DASHES = ("", "8 4", "2 3", "10 3 2 3", "4 4", "1 6", "12 6")
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "circle", "square")
+BAR_WIDTH = 420
+ROW = 46
+LINE_WIDTH, LEFT, TOP = 690, 56, 16
+PLOT_W, PLOT_H = 560, 220
+
+
+def bar_chart(table, label_key="label", count_key="count", percent_key="percent"):
+    """Bars for the table's rows (total rows left out). Suppressed rows get no bar, only text."""
+    rows = [row for row in table.rows if not row.get("total")]
+    largest = max([row[count_key].shown or 0 for row in rows] + [1])
+    bars = []
+    for index, row in enumerate(rows):
+        cell = row[count_key]
+        percent = row.get(percent_key)
+        value = str(cell) + (f" ({percent})" if percent is not None and str(percent) else "")
+        width = 0 if cell.suppressed else round(BAR_WIDTH * cell.value / largest, 1)
+        bars.append({"label": row[label_key], "y": index * ROW, "width": width, "text": value, "text_x": width + 8})
+    return {"bars": bars, "height": max(ROW, len(rows) * ROW), "width": 640, "summary": bar_summary(table, rows, label_key, count_key)}
+
+
+def bar_summary(table, rows, label_key, count_key):
+    shown = [row for row in rows if not row[count_key].suppressed and row[count_key].value]
+    if not shown:
+        return f"{table.title}: every figure is too small to show."
+    top = max(shown, key=lambda row: row[count_key].value)
+    hidden = sum(1 for row in rows if row[count_key].suppressed)
+    extra = f" {hidden} figure{'s are' if hidden != 1 else ' is'} too small to show." if hidden else ""
+    return f"{table.title}: the largest is “{top[label_key]}” with {top[count_key]}.{extra}"
+
+
+def leading_themes(table, themes, limit=5):
+    """The `limit` themes with the most respondents over the table's periods (shown counts only)."""
+    def total(theme):
+        return sum((row[f"{theme.slug}-count"].shown or 0) for row in table.rows)
+
+    return sorted(themes, key=lambda theme: (-total(theme), theme.position))[:limit]
+
+
+def line_chart(table, themes, period_key="period"):
+    """Theme share lines over the table's periods; a suppressed point is a gap in its line."""
+    periods = [row[period_key] for row in table.rows]
+    shares = [[row[f"{t.slug}-share"].value for row in table.rows] for t in themes]
+    top = max([v for line in shares for v in line if v is not None] + [0.01])
+    ceiling = min(1.0, (int(top * 10) + 1) / 10)
+    step = PLOT_W / max(1, len(periods) - 1) if len(periods) > 1 else 0
+
+    def x(i):
+        return round(LEFT + (i * step if len(periods) > 1 else PLOT_W / 2), 1)
+
+    def y(v):
+        return round(TOP + PLOT_H - v / ceiling * PLOT_H, 1)
+
+    series = []
+    for index, (theme, line) in enumerate(zip(themes, shares)):
+        segments, current = [], []
+        points = []
+        for i, value in enumerate(line):
+            if value is None:
+                if current:
+                    segments.append(current)
+                current = []
+                continue
+            current.append(f"{x(i)},{y(value)}")
+            points.append({"x": x(i), "y": y(value)})
+        if current:
+            segments.append(current)
+        series.append({
+            "name": theme.name,
+            "colour": PALETTE[index % len(PALETTE)],
+            "dash": DASHES[index % len(DASHES)],
+            "marker": MARKERS[index % len(MARKERS)],
+            "segments": [" ".join(s) for s in segments],
+            "points": points,
+        })
+    grid = [{"y": y(ceiling * k / 4), "label": f"{round(ceiling * k / 4 * 100)}%"} for k in range(5)]
+    ticks = [{"x": x(i), "label": str(p)[:14]} for i, p in enumerate(periods)]
+    legend_top = TOP + PLOT_H + 48
+    height = legend_top + 24 * len(series) + 8
+    return {
+        "series": series, "grid": grid, "ticks": ticks, "left": LEFT, "right": LEFT + PLOT_W,
+        "bottom": TOP + PLOT_H, "legend_top": legend_top, "height": height, "width": LINE_WIDTH,
+        "summary": line_summary(table, themes, periods),
+    }
+
+
+def line_summary(table, themes, periods):
+    if not periods or not themes:
+        return f"{table.title}: there are no responses to show yet."
+    last = table.rows[-1]
+    shown = [(last[f"{t.slug}-share"].value, t.name) for t in themes if last[f"{t.slug}-share"].value is not None]
+    if not shown:
+        return f"{table.title}: in {periods[-1]} every figure is too small to show."
+    share, name = max(shown)
+    return f"{table.title}: in {periods[-1]} the most common of the themes shown was {name}, for {share * 100:.1f}% of respondents."
+
+
+def is_count(value):
+    return isinstance(value, Count)

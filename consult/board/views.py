@@ -1,0 +1,216 @@
+"""Board pages: each view reads the scope and filters, calls the summaries service, renders."""
+import sqlalchemy as sa
+from flask import Response, abort, redirect, render_template, request, url_for
+
+from consult.board import bp, charts
+from consult.extensions import db
+from consult.models import Area, Consultation, Theme
+from consult.services import summaries
+from consult.services.summaries import export
+
+ALL = "all"
+PAGES = ("overview", "matrix", "priorities", "emerging", "trend", "report")
+FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def _scope(scope):
+    """The consultation a URL names, or None for "all consultations". :raise 404: unknown slug."""
+    if scope == ALL:
+        return None
+    consultation = summaries.consultation_by_slug(scope)
+    if consultation is None:
+        abort(404)
+    return consultation
+
+
+def _context(scope, page):
+    consultation = _scope(scope)
+    filters, choices = summaries.parse_filters(request.args, consultation)
+    consultations = db.session.scalars(
+        sa.select(Consultation).where(Consultation.status != "draft").order_by(Consultation.opens_at.desc(), Consultation.id)
+    ).all()
+    area = db.session.get(Area, filters.area_id) if filters.area_id else None
+    return {
+        "scope": scope,
+        "page": page,
+        "consultation": consultation,
+        "consultations": consultations,
+        "filters": filters,
+        "choices": choices,
+        "area": area,
+        "args": filters.query_args(),
+        "args_without_area": {k: v for k, v in filters.query_args().items() if k != "area"},
+        "has_error": bool(choices.errors),
+    }
+
+
+@bp.get("/")
+def index():
+    consultations = db.session.scalars(
+        sa.select(Consultation).where(Consultation.status != "draft").order_by(Consultation.opens_at.desc(), Consultation.id)
+    ).all()
+    return render_template("board/index.html", consultations=consultations)
+
+
+@bp.get("/filter")
+def filter_redirect():
+    """The filter form's target: move the consultation choice into the URL, keep the rest."""
+    page = request.args.get("page", "overview")
+    scope = request.args.get("consultation") or ALL
+    args = {k: v for k, v in request.args.items() if k not in ("page", "consultation", "theme") and v.strip()}
+    if page == "drilldown" and request.args.get("theme"):
+        return redirect(url_for("board.drilldown", scope=scope, theme_slug=request.args["theme"], **args))
+    if page not in PAGES:
+        page = "overview"
+    return redirect(url_for(f"board.{page}", scope=scope, **args))
+
+
+@bp.get("/<scope>/")
+def overview(scope):
+    context = _context(scope, "overview")
+    consultation, filters = context["consultation"], context["filters"]
+    areas = consultation.areas if consultation else ()
+    matrix = summaries.theme_matrix(filters, areas)
+    sort, descending = _sort()
+    return render_template(
+        "board/overview.html",
+        by_area=summaries.responses_by_area(filters, areas),
+        by_channel=summaries.responses_by_channel(filters),
+        questions=summaries.closed_questions(filters, consultation),
+        matrix=matrix,
+        rows=summaries.sort_matrix(matrix, sort, descending),
+        sort=sort,
+        descending=descending,
+        **context,
+    )
+
+
+def _sort():
+    return request.args.get("sort", "area"), request.args.get("dir") == "desc"
+
+
+@bp.get("/<scope>/matrix")
+def matrix(scope):
+    context = _context(scope, "matrix")
+    consultation = context["consultation"]
+    matrix = summaries.theme_matrix(context["filters"], consultation.areas if consultation else ())
+    sort, descending = _sort()
+    rows = summaries.sort_matrix(matrix, sort, descending)
+    return render_template("board/matrix.html", matrix=matrix, rows=rows, sort=sort, descending=descending, **context)
+
+
+@bp.get("/<scope>/priorities")
+def priorities(scope):
+    context = _context(scope, "priorities")
+    communities = summaries.priorities(context["filters"], context["consultation"])
+    return render_template("board/priorities.html", communities=communities, **context)
+
+
+@bp.get("/<scope>/themes/<theme_slug>")
+def drilldown(scope, theme_slug):
+    """Sentiment, key phrases and typical quotes for one theme, in the filtered area (or all).
+
+    :raise 404: unknown consultation or theme.
+    """
+    context = _context(scope, "matrix")
+    theme = _theme(theme_slug)
+    area_name = context["area"].name if context["area"] else "All areas"
+    detail = summaries.drilldown(theme, context["filters"], area_name)
+    return render_template("board/drilldown.html", detail=detail, theme=theme, **context)
+
+
+def _theme(slug):
+    theme = db.session.scalar(sa.select(Theme).where(Theme.slug == slug))
+    if theme is None:
+        abort(404)
+    return theme
+
+
+@bp.get("/<scope>/emerging")
+def emerging(scope):
+    context = _context(scope, "emerging")
+    answers, table = summaries.emerging_concerns(context["filters"])
+    return render_template("board/emerging.html", answers=answers, table=table, **context)
+
+
+@bp.get("/<scope>/trend")
+def trend(scope):
+    context = _context(scope, "trend")
+    by_month, month_themes = summaries.trend_by_month(context["filters"])
+    by_consultation, consultation_themes = summaries.trend_by_consultation(context["filters"])
+    return render_template(
+        "board/trend.html",
+        by_month=by_month,
+        month_themes=month_themes,
+        by_consultation=by_consultation,
+        consultation_themes=consultation_themes,
+        **context,
+    )
+
+
+@bp.get("/<scope>/report")
+def report(scope):
+    """Every summary on one printable page (A4, a page break between sections)."""
+    context = _context(scope, "report")
+    consultation, filters = context["consultation"], context["filters"]
+    areas = consultation.areas if consultation else ()
+    matrix = summaries.theme_matrix(filters, areas)
+    by_month, month_themes = summaries.trend_by_month(filters)
+    return render_template(
+        "board/report.html",
+        by_area=summaries.responses_by_area(filters, areas),
+        by_channel=summaries.responses_by_channel(filters),
+        questions=summaries.closed_questions(filters, consultation),
+        matrix=matrix,
+        rows=matrix.rows,
+        sort="area",
+        descending=False,
+        communities=summaries.priorities(filters, consultation, limit=5),
+        emerging=summaries.emerging_concerns(filters)[1],
+        by_month=by_month,
+        month_themes=month_themes,
+        **context,
+    )
+
+
+@bp.get("/<scope>/download/<key>.<fmt>")
+def download(scope, key, fmt):
+    """A summary table as CSV or XLSX. :raise 404: unknown table or format."""
+    consultation = _scope(scope)
+    filters, _choices = summaries.parse_filters(request.args, consultation)
+    table = summaries.summary_table(key, consultation, filters) if fmt in FORMATS else None
+    if table is None:
+        abort(404)
+    return _file(table, f"{scope}-{key}", fmt)
+
+
+@bp.get("/<scope>/themes/<theme_slug>/download/<key>.<fmt>")
+def drilldown_download(scope, theme_slug, key, fmt):
+    """The drill-down's sentiment or phrase table as CSV or XLSX. :raise 404: unknown table."""
+    consultation = _scope(scope)
+    theme = _theme(theme_slug)
+    filters, _choices = summaries.parse_filters(request.args, consultation)
+    if key not in ("sentiment", "phrases") or fmt not in FORMATS:
+        abort(404)
+    table = getattr(summaries.drilldown(theme, filters), key)
+    return _file(table, f"{scope}-{theme.slug}-{key}", fmt)
+
+
+def _file(table, name, fmt):
+    body = export.table_csv(table) if fmt == "csv" else export.table_xlsx(table)
+    return Response(
+        body,
+        mimetype=FORMATS[fmt].split(";")[0],
+        headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"', "Cache-Control": "no-store"},
+    )
+
+
+@bp.context_processor
+def board_helpers():
+    def download_href(key):
+        """A function of the format, for the downloads macro."""
+        def href(fmt):
+            return url_for("board.download", scope=request.view_args.get("scope", ALL), key=key, fmt=fmt, **request.args.to_dict())
+        return href
+
+    return {"charts": charts, "download_href": download_href}
