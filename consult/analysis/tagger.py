@@ -36,11 +36,44 @@ SAFETY_WORDS = frozenset(
         "crime criminal criminals unsafe safety danger dangerous police threat threats attack "
         "attacked assault victim harass harassment abuse abusive violence violent fight fights "
         "intimidating intimidated scared afraid frightened threatening nuisance offender "
-        "offenders thief theft burglary burgled stolen robbed mugged vandal dealing weapon"
+        "offenders thief theft burglary burgled stolen robbed mugged vandal dealing weapon "
+        "patrol patrols policing pcso pcsos cctv unlit lighting streetlight streetlights"
     ).split()
+)
+# Two-word safety topics whose words alone are too general ("street lights", "dark alley").
+SAFETY_PAIRS = frozenset(
+    (stem(a), stem(b))
+    for a, b in (("street", "lights"), ("street", "lighting"), ("dark", "alley"),
+                 ("dark", "alleys"), ("no", "police"), ("more", "police"))
 )
 
 _WORD_RE = re.compile(r"[a-z0-9']+\*?")
+
+# A repair report ("pothole by the zebra crossing") names road features only to say where the
+# fault is; road safety needs a stated danger (speed, driving, a near miss) besides them.
+_REPAIR_WORDS = frozenset(stem(w) for w in "pothole potholes pothol sinkhole resurfacing".split())
+_PLACE_EVIDENCE = frozenset(
+    "crossing|zebra crossing|pelican crossing|puffin crossing|junction|junctions|road|roads|"
+    "roundabout|pavement|pavements|footpath|kerb|cycle lane|bike lane|cycle path|car|cars|"
+    "traffic|vehicle|vehicles|van|lorry".split("|")
+)
+
+# "I was a bit drunk and he grabbed me": a victim who had been drinking is not substance
+# misuse. Drinking words whose subject is the writer are set aside when the answer tells of
+# being attacked or harassed, unless it also speaks of a drink or drug problem.
+_DRINK_WORDS = frozenset("drunk drinking drink drinks alcohol tipsy wine beer vodka".split())
+_WRITER_DRINKING = re.compile(
+    r"\b(?:i|we)(?:'d|'m| was| were| had| took| got| had been| have been)?(?: \w+){0,3}? "
+    r"(?:drunk|tipsy|drinking|alcohol|drinks?|wine|beer|vodka)\b"
+)
+_VICTIM_CUES = re.compile(
+    r"\b(?:touch\w*|grop\w*|grabb\w*|rap(?:e|ed|ing)|molest\w*|harass\w*|assault\w*|attack\w*|"
+    r"follow(?:ed|ing)|spiked|took advantage|taken advantage|naked|unconscious|had sex with me)\b"
+)
+_PROBLEM_CUES = re.compile(
+    r"\b(?:alcoholi\w*|addict\w*|sober\w*|rehab|relapse\w*|hangover|hungover|every (?:day|night)|"
+    r"drink(?:ing)? problem|driv\w*|drugs?)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +112,7 @@ class CompiledTaxonomy:
         self.exact: dict[str, list] = defaultdict(list)  # first stem -> [(elements, term id)]
         self.wild: list = []  # [(prefix, elements, term id)]
         self.cooc: list = []  # [(groups of element tuples, term id)]
+        self.whole_answer: set[int] = set()  # rules whose groups may sit in any sentence
         for theme_index, theme in enumerate(themes):
             for term in theme.parsed_terms:
                 if term.is_cooccurrence:
@@ -89,6 +123,8 @@ class CompiledTaxonomy:
                     )
                     rule = len(self.cooc)
                     self.cooc.append((groups, term_id))
+                    if term.whole_answer:
+                        self.whole_answer.add(rule)
                     # Multi-word alternatives ("mobile phone") are found like phrases and
                     # then credited to their group of the rule.
                     for group_index, group in enumerate(groups):
@@ -181,15 +217,17 @@ def theme_scores(tokens: list[Token], text: str, compiled: CompiledTaxonomy) -> 
             if ok:
                 surface = text[token.start : tokens[end - 1].end]
                 if term_id.__class__ is tuple:
-                    by_rule = sentence_groups.setdefault(token.sentence, {})
+                    scope = -1 if term_id[1] in compiled.whole_answer else token.sentence
+                    by_rule = sentence_groups.setdefault(scope, {})
                     by_rule.setdefault(term_id[1], {}).setdefault(term_id[2], surface)
                 else:
                     fired[term_id] = surface
         if compiled.cooc and not token.negated:
             groups = compiled.cooc_groups(token)
             if groups:
-                by_rule = sentence_groups.setdefault(token.sentence, {})
                 for rule, group_index in groups:
+                    scope = -1 if rule in compiled.whole_answer else token.sentence
+                    by_rule = sentence_groups.setdefault(scope, {})
                     by_rule.setdefault(rule, {}).setdefault(group_index, token.text)
     for by_rule in sentence_groups.values():
         for rule, satisfied in by_rule.items():
@@ -224,6 +262,10 @@ def tag(tokens: list[Token], text: str, taxonomy: Taxonomy, threshold: float | N
     compiled = compile_taxonomy(taxonomy)
     limit = CONFIDENCE_THRESHOLD if threshold is None else threshold
     scores = theme_scores(tokens, text, compiled)
+    if "road-safety" in compiled.slugs:
+        _set_aside_repair_reports(scores, tokens, compiled.slugs.index("road-safety"))
+    if "substance-misuse" in compiled.slugs:
+        _set_aside_victim_drinking(scores, text, compiled.slugs.index("substance-misuse"))
     matches = []
     for theme_index, (score, evidence) in scores.items():
         value = confidence(score)
@@ -234,6 +276,31 @@ def tag(tokens: list[Token], text: str, taxonomy: Taxonomy, threshold: float | N
     if not matches:
         undecided = bool(scores) or any(
             t.stem in SAFETY_WORDS and not t.negated for t in tokens
+        ) or any(
+            (a.stem, b.stem) in SAFETY_PAIRS for a, b in zip(tokens, tokens[1:])
         )
     candidates = tuple(compiled.slugs[index] for index in scores)
     return tuple(matches), undecided, candidates
+
+
+def _set_aside_victim_drinking(scores: dict, text: str, index: int) -> None:
+    """Drop substance-misuse when its only evidence is the writer's own drinking as a victim."""
+    entry = scores.get(index)
+    if entry is None or any(e.lower() not in _DRINK_WORDS for e in entry[1]):
+        return
+    lower = text.lower()
+    if not _VICTIM_CUES.search(lower) or _PROBLEM_CUES.search(lower):
+        return
+    own = {m.group().rsplit(" ", 1)[-1] for m in _WRITER_DRINKING.finditer(lower)}
+    if {e.lower() for e in entry[1]} <= own:
+        del scores[index]
+
+
+def _set_aside_repair_reports(scores: dict, tokens, index: int) -> None:
+    """Drop road-safety when a pothole report mentions only road features as places."""
+    entry = scores.get(index)
+    if entry is None or not any(t.stem in _REPAIR_WORDS or t.lower.startswith("pothole")
+                                for t in tokens):
+        return
+    if all(e.lower() in _PLACE_EVIDENCE for e in entry[1]):
+        del scores[index]

@@ -5,7 +5,9 @@ A term is written the way an officer would list it, with three small additions:
 - ``"county lines (strong)"`` counts double, ``"drinking (weak)"`` counts half;
 - ``"antisemit*"`` matches any word starting with ``antisemit``;
 - ``"man/men/lads + follow/stare/whistle"`` matches when a word from each group appears in the
-  same sentence (alternatives separated by ``/``, groups by ``+``).
+  same sentence (alternatives separated by ``/``, groups by ``+``);
+- ``"my boyfriend/my husband & hit me/slapped me"`` is the same with ``&``, but anywhere in
+  the answer: forum posts name the partner in one sentence and what he did in the next.
 
 Inflections need not be listed: "dealer" also finds "dealers", "speeding" finds "speeders".
 """
@@ -35,6 +37,7 @@ class Term:
     source: str
     groups: tuple[tuple[str, ...], ...]
     weight: float
+    whole_answer: bool = False
 
     @property
     def is_cooccurrence(self) -> bool:
@@ -64,16 +67,20 @@ def parse_term(source: str) -> Term:
     if match:
         weight = WEIGHTS[match.group(1).lower()]
         text = text[: match.start()].strip()
+    whole_answer = "&" in text
+    separator = "&" if whole_answer else "+"
+    if whole_answer and "+" in text:
+        raise TaxonomyError(f"term {source!r} mixes + and &")
     groups = []
-    for group in text.split("+") if "+" in text else [text]:
+    for group in text.split(separator) if separator in text else [text]:
         alternatives = tuple(a.strip().lower() for a in group.split("/") if a.strip())
         if not alternatives:
             raise TaxonomyError(f"term {source!r} has an empty part")
         groups.append(alternatives)
-    if "+" not in text and len(groups[0]) > 1:
+    if len(groups) == 1 and len(groups[0]) > 1:
         # "a/b" on its own is a list of synonyms, each a term of its own weight.
         return Term(source, (groups[0],), weight)
-    return Term(source, tuple(groups), weight)
+    return Term(source, tuple(groups), weight, whole_answer and len(groups) > 1)
 
 
 class Taxonomy:
