@@ -172,6 +172,68 @@ _THEME_REASONS = {
 }
 
 
+# Where an answer plainly is not a disclosure of current risk to someone identifiable, the
+# broad reasons (a theme word in a personal answer, a child near a sexual word) are set aside;
+# specific disclosures ("he hits me", "I want to die") always stand.
+_BROAD_REASONS = frozenset((
+    _THEME_REASONS["domestic-abuse"], _THEME_REASONS["sexual-abuse-exploitation"],
+    "domestic abuse disclosed (first person)", "possible sexual abuse or exploitation of a child",
+    "possible exploitation of a child",
+))
+# A campaign or petition asks for a change of law or policy; it is not a disclosure.
+_CAMPAIGN = re.compile(
+    r"\b(?:petition\w*|government|parliament|legislat\w*|mps|ministers?|national curriculum|"
+    r"we (?:call on|urge|ask the|demand)|"
+    r"(?:introduce|change|revise|revision of|extend|amend|reform) (?:a |the |our )?(?:\w+ )?(?:law|laws|act)\b|"
+    r"should be (?:made|introduced|banned|allowed|extended|required|mandatory|compulsory|given))"
+)
+_OWN_PEOPLE = re.compile(rf"\b(?:my|our) (?:friend|{_KNOWN}|child|children|kids?)\b")
+# A one-off by a stranger in public that is over (SOURCES: "a one-off harassment by a
+# stranger") is not current risk; these reasons are set aside for it.
+_STRANGER_REASONS = frozenset((
+    _THEME_REASONS["sexual-abuse-exploitation"], "stalking or harassment of a known person",
+    "sexual or physical abuse disclosed (first person)",
+))
+_STRANGER = re.compile(
+    r"\b(?:strangers?|unknown (?:person|man|men|guy|guys)|passengers?|"
+    r"(?:a|an|one|some|two|three|four|five|few|\d+|group of|bunch of|gang of) (?:\w+ )?"
+    r"(?:man|men|guy|guys|boy|boys|person|people|lads?|youths?|drivers?))\b"
+)
+_KNOWN_PERSON = re.compile(
+    rf"\b{_KNOWN}\b|\b(?:friend|friends|teacher|tutor|coach|boss|manager|colleague|warden|priest|"
+    r"classmate|known to me|knows me|from (?:my|her|his|our) (?:school|work|class|building|street))\b"
+)
+_ONGOING = re.compile(
+    r"\b(?:still|every ?day|daily|every (?:night|morning|week|time)|for (?:weeks|months|years)|"
+    r"keeps?|constantly|always|won'?t stop|scared|afraid|frightened|terrified|worried|now|"
+    r"currently|at the moment|anymore|has been|have been|is being|am being|lives? with|living with|"
+    r"help|rap(?:e|ed|es|ing)|sexually assaulted)\b"
+)
+_CHILD_HINT = re.compile(_CHILD)
+# Abuse told as long over ("as a child", "years ago") with nothing current.
+_HISTORIC = re.compile(
+    r"\b(?:as a (?:child|kid|teen|teenager|little girl|little boy)|when i was (?:a child|a kid|little|young|"
+    r"\d{1,2}\b)|growing up|in my childhood|years ago|back in (?:19|20)\d\d)"
+)
+
+
+def _set_aside(lower: str, reasons: list) -> list:
+    """Drop broad reasons for campaigns, strangers' one-off acts and long-past abuse."""
+    if _CAMPAIGN.search(lower) and not _OWN_PEOPLE.search(lower):
+        reasons = [r for r in reasons if r not in _BROAD_REASONS]
+    if (
+        any(r in _STRANGER_REASONS for r in reasons)
+        and _STRANGER.search(lower)
+        and not _KNOWN_PERSON.search(lower)
+        and not _ONGOING.search(lower)
+        and not _CHILD_HINT.search(lower)
+    ):
+        reasons = [r for r in reasons if r not in _STRANGER_REASONS]
+    if _HISTORIC.search(lower) and not _ONGOING.search(lower):
+        reasons = [r for r in reasons if r not in _BROAD_REASONS]
+    return reasons
+
+
 def assess(text: str, themes=()) -> Safeguarding:
     """Return the safeguarding level and reasons for an answer.
 
@@ -195,6 +257,8 @@ def assess(text: str, themes=()) -> Safeguarding:
             if not _denied(lower, match.start()):
                 reasons.append(reason)
                 break
+    if reasons:
+        reasons = _set_aside(lower, reasons)
     if not reasons:
         return Safeguarding()
     if any(r in _URGENT_REASONS for r in reasons):
