@@ -6,7 +6,7 @@ from consult.manage.uk_dates import DateProblem, parse_uk_datetime, uk_parts
 from consult.models import utcnow
 from consult.public.forms import clean_text
 from consult.services.builder import DETAIL_FIELDS, default_privacy_notice, slug_problem, suggest_slug
-from consult.services.questions import KIND_NAMES, SCALE_NAMES, QuestionSpec, question_problems, spec_of
+from consult.services.questions import QuestionSpec, question_problems, spec_of
 
 
 class OfficerForm(FlaskForm):
@@ -138,13 +138,13 @@ def _details_data(consultation):
 
 
 class QuestionForm(OfficerForm):
-    kind = RadioField(choices=list(KIND_NAMES.items()), validate_choice=False)
+    kind = RadioField(validate_choice=False)
     title = StringField()
     hint = TextAreaField()
-    required = RadioField(choices=[("yes", "Yes"), ("no", "No, it is optional")], validate_choice=False)
+    required = RadioField(validate_choice=False)
     options = TextAreaField()
     none_of_these = BooleanField()
-    scale = RadioField(choices=list(SCALE_NAMES.items()), validate_choice=False)
+    scale = RadioField(validate_choice=False)
     show_when = SelectField(coerce=str, validate_choice=False)
 
     def __init__(self, consultation, question=None, conditions=(), **kwargs):
@@ -169,7 +169,8 @@ class QuestionForm(OfficerForm):
         else:
             kwargs.setdefault("data", {"required": "yes", "scale": "agreement", "show_when": ""})
         super().__init__(**kwargs)
-        self.show_when.choices = [("", "Always show this question")] + [(str(value), label) for value, label in conditions]
+        # Rendered by the template, not by WTForms, so the choices are kept as plain pairs.
+        self.show_when_options = [("", "Always show this question")] + [(str(value), label) for value, label in conditions]
 
     def validate(self, extra_validators=None):
         super().validate(extra_validators)

@@ -1,0 +1,133 @@
+"""Officers' consultation pages: dashboard, list, create, edit, overview, lifecycle buttons and copy."""
+from flask import abort, redirect, render_template, request, url_for
+
+from consult.manage import bp
+from consult.manage.builder_forms import ConfirmForm, ConsultationForm
+from consult.services import builder, lifecycle
+from consult.services.outcomes import published_outcome
+from consult.services.paper import accepts_paper
+from consult.services.questions import KIND_NAMES
+
+
+def consultation_or_404(slug):
+    """The consultation at `slug`, in any status.
+
+    :raise 404: when there is none.
+    """
+    consultation = builder.find_consultation(slug)
+    if consultation is None:
+        abort(404)
+    return consultation
+
+
+def _rows():
+    return [(c, count, lifecycle.stage(c)) for c, count in builder.consultations_with_counts()]
+
+
+@bp.get("/")
+def dashboard():
+    lifecycle.sync_statuses()
+    rows = _rows()
+    needs_outcome = [row for row in rows if row[2] == "closed"]
+    running = [row for row in rows if row[2] in ("open", "scheduled", "draft")]
+    return render_template("manage/consultations/dashboard.html", running=running, needs_outcome=needs_outcome, stage_names=lifecycle.STAGE_NAMES)
+
+
+@bp.get("/consultations")
+def consultations():
+    lifecycle.sync_statuses()
+    return render_template("manage/consultations/list.html", rows=_rows(), stage_names=lifecycle.STAGE_NAMES)
+
+
+@bp.route("/consultations/new", methods=["GET", "POST"])
+def new_consultation():
+    areas = builder.all_areas()
+    form = ConsultationForm(areas=areas)
+    if form.validate_on_submit():
+        consultation = builder.save_consultation(None, form.details, form.area_ids())
+        return redirect(url_for("manage.consultation", slug=consultation.slug))
+    return render_template("manage/consultations/form.html", form=form, areas=areas, consultation=None)
+
+
+@bp.route("/consultations/<slug>/edit", methods=["GET", "POST"])
+def edit_consultation(slug):
+    consultation = consultation_or_404(slug)
+    areas = builder.all_areas()
+    form = ConsultationForm(consultation, areas=areas)
+    if form.validate_on_submit():
+        builder.save_consultation(consultation, form.details, form.area_ids())
+        return redirect(url_for("manage.consultation", slug=consultation.slug))
+    return render_template("manage/consultations/form.html", form=form, areas=areas, consultation=consultation)
+
+
+@bp.get("/consultations/<slug>")
+def consultation(slug):
+    consultation = consultation_or_404(slug)
+    return render_template(
+        "manage/consultations/show.html",
+        consultation=consultation,
+        stage=lifecycle.stage(consultation),
+        stage_names=lifecycle.STAGE_NAMES,
+        responses=builder.response_count(consultation),
+        locked=builder.has_responses(consultation),
+        opening_problems=lifecycle.opening_problems(consultation) if consultation.status == "draft" else [],
+        paper=accepts_paper(consultation),
+        outcome=consultation.outcome,
+        published=published_outcome(consultation),
+        kind_names=KIND_NAMES,
+        form=ConfirmForm(),
+    )
+
+
+CHANGES = {
+    "open": {
+        "heading": "Open “{title}” to residents",
+        "button": "Open the consultation",
+        "statuses": ("draft",),
+    },
+    "close": {
+        "heading": "Close “{title}” now",
+        "button": "Close the consultation",
+        "statuses": ("open",),
+    },
+    "copy": {
+        "heading": "Copy “{title}” as a new draft",
+        "button": "Copy as a new draft",
+        "statuses": ("draft", "open", "closed", "published"),
+    },
+}
+
+
+@bp.route("/consultations/<slug>/<any(open, close, copy):change>", methods=["GET", "POST"])
+def change_status(slug, change):
+    """A confirmation page, then the change itself on POST."""
+    consultation = consultation_or_404(slug)
+    spec = CHANGES[change]
+    if consultation.status not in spec["statuses"]:
+        return redirect(url_for("manage.consultation", slug=slug))
+    form = ConfirmForm()
+    problem = None
+    if form.validate_on_submit():
+        try:
+            if change == "open":
+                lifecycle.open_consultation(consultation)
+            elif change == "close":
+                lifecycle.close_consultation(consultation)
+            else:
+                copy = builder.copy_as_draft(consultation)
+                return redirect(url_for("manage.consultation", slug=copy.slug))
+            return redirect(url_for("manage.consultation", slug=slug))
+        except lifecycle.LifecycleProblem as error:
+            problem = str(error)
+    return render_template(
+        "manage/consultations/confirm.html",
+        consultation=consultation,
+        change=change,
+        heading=spec["heading"].format(title=consultation.title),
+        button=spec["button"],
+        problem=problem,
+        opening_problems=lifecycle.opening_problems(consultation) if change == "open" else [],
+        responses=builder.response_count(consultation),
+        form=form,
+        action=request.path,
+    )

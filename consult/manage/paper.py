@@ -1,0 +1,32 @@
+"""Entering a response from a paper form or an event: the resident path's checks and analysis, channel paper."""
+from flask import redirect, render_template, request, url_for
+
+from consult.manage import bp
+from consult.manage.consultations import consultation_or_404
+from consult.manage.paper_forms import PaperResponseForm
+from consult.public.views import choice_options
+from consult.services.paper import accepts_paper, enter_paper_response, paper_count
+from consult.services.responses import IncompleteResponse
+
+
+@bp.route("/consultations/<slug>/paper", methods=["GET", "POST"])
+def paper_response(slug):
+    consultation = consultation_or_404(slug)
+    if not accepts_paper(consultation):
+        return render_template("manage/paper/not_now.html", consultation=consultation), 409
+    form = PaperResponseForm(consultation)
+    if form.validate_on_submit():
+        try:
+            enter_paper_response(consultation, form.answers, form.entry_key.data)
+            return redirect(url_for("manage.paper_response", slug=slug, saved=1))
+        except IncompleteResponse:
+            # The form checked every shown question, so this means the questions changed meanwhile.
+            return redirect(url_for("manage.paper_response", slug=slug))
+    return render_template(
+        "manage/paper/form.html",
+        consultation=consultation,
+        form=form,
+        options={question.id: choice_options(question, consultation.areas) for question in consultation.questions},
+        saved=request.args.get("saved") == "1" and request.method == "GET",
+        count=paper_count(consultation),
+    )
