@@ -57,11 +57,25 @@ class Config:
     MAX_CONTENT_LENGTH = 256 * 1024
     DRAFT_TTL_HOURS = 24
     TESTING = False
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_STORAGE_URI = "memory://"
+    # Generous for a family sharing one home connection, tight enough to slow a script down.
+    SURVEY_RATE_LIMIT = "120 per minute;1500 per hour"
+    SUBMIT_RATE_LIMIT = "10 per minute;100 per hour"
+    MIN_COMPLETION_SECONDS = 8
+    TRUSTED_PROXIES = 0
 
     def __init__(self):
         self.SQLALCHEMY_DATABASE_URI = _database_url()
         self.DRAFT_TTL_HOURS = _int_env("DRAFT_TTL_HOURS", self.DRAFT_TTL_HOURS)
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
+        self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+        self.RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
+        self.SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", self.SURVEY_RATE_LIMIT)
+        self.SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", self.SUBMIT_RATE_LIMIT)
+        self.MIN_COMPLETION_SECONDS = _int_env("MIN_COMPLETION_SECONDS", self.MIN_COMPLETION_SECONDS)
+        # How many reverse proxies set X-Forwarded-For in front of the app (0: none).
+        self.TRUSTED_PROXIES = _int_env("TRUSTED_PROXIES", self.TRUSTED_PROXIES)
         self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
 
 
@@ -92,6 +106,8 @@ class ProductionConfig(Config):
 class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "testing-only-key"
+    # Tests answer in milliseconds; the spam tests set their own minimum.
+    MIN_COMPLETION_SECONDS = 0
 
     def __init__(self):
         self.SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL") or "sqlite://"

@@ -72,6 +72,9 @@ def register_blueprints(app):
     from consult.board import bp as board_bp
 
     app.register_blueprint(board_bp)
+    from consult.api import bp as api_bp
+
+    app.register_blueprint(api_bp)
 
 
 ERROR_PAGES = {

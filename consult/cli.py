@@ -10,6 +10,8 @@ def register(app: Flask):
     app.cli.add_command(seed_demo)
     app.cli.add_command(purge_drafts)
     app.cli.add_command(analysis)
+    app.cli.add_command(purge_expired)
+    app.cli.add_command(erase_response)
 
     from consult.auth.commands import create_user
 
@@ -49,6 +51,36 @@ def purge_drafts():
     click.echo(f"Removed {removed:,} expired draft{'s' if removed != 1 else ''}.")
 
 
+
+
+@click.command("purge-expired")
+def purge_expired():
+    """Anonymise responses past their consultation's retention period (safe to run nightly)."""
+    from consult.services.data_protection import purge_expired as run
+
+    done = run()
+    if not done:
+        click.echo("No responses are past their retention period.")
+    for slug, count in done.items():
+        click.echo(f"{slug}: anonymised {count:,} response{'s' if count != 1 else ''} (free text removed, totals kept).")
+
+
+@click.command("erase-response")
+@click.argument("receipt_code")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def erase_response(receipt_code, yes):
+    """Delete the response a resident's receipt code names, on their request (audit-logged)."""
+    from consult.services.data_protection import erase_response as erase
+    from consult.services.data_protection import find_by_receipt
+
+    response = find_by_receipt(receipt_code)
+    if response is None:
+        raise click.ClickException(f"No response has the receipt code {receipt_code!r}. Check it with the resident.")
+    when = f"{response.submitted_at:%d %B %Y}"
+    if not yes and not click.confirm(f"Delete the response to {response.consultation.title!r} sent on {when}?", err=True):
+        raise click.Abort()
+    erase(response)
+    click.echo("The response and its answers have been deleted.")
 
 
 @click.group()

@@ -1,5 +1,7 @@
 """Flask extensions, created once here and bound to the app in create_app()."""
 from flask_login import LoginManager
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -24,3 +26,6 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
+# Limits count per client address in memory, or in Redis (REDIS_URL) so several servers share them.
+# Addresses live only in the limiter's counters, never in response rows.
+limiter = Limiter(key_func=get_remote_address)

@@ -1,4 +1,6 @@
 """One form a question kind: each validates a resident's answer into the value a draft keeps."""
+import re
+
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import ValidationError
@@ -6,10 +8,15 @@ from wtforms.validators import ValidationError
 from consult.postcodes import area_for_district, postcode_district
 
 
+# Control characters (NUL included) and Unicode non-characters: no database column or HTML page
+# should hold them, and no resident types them on purpose. Tabs and newlines stay.
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+
+
 def clean_text(value):
-    """Strip surrounding space and drop NUL bytes, which no database column should hold."""
+    """Strip surrounding space and drop control characters and non-characters."""
     if isinstance(value, str):
-        return value.replace("\x00", "").strip()
+        return _UNWANTED.sub("", value).strip()
     return value
 
 

@@ -1,11 +1,13 @@
 """Routes a resident follows: list, consultation start page, questions, check answers, thank you."""
-from flask import abort, redirect, render_template, request, session, url_for
+from flask import abort, current_app, redirect, render_template, request, session, url_for
 
+from consult.extensions import limiter
 from consult.public import bp
 from consult.public.forms import SubmitForm, form_for
 from consult.services.consultations import open_consultations, public_consultation
 from consult.services.responses import (
     IncompleteResponse,
+    format_receipt_code,
     find_draft,
     first_unseen,
     save_answer,
@@ -61,7 +63,16 @@ def consultation(slug):
     return render_template("public/consultation.html", consultation=consultation)
 
 
+def _survey_limit():
+    return current_app.config["SURVEY_RATE_LIMIT"]
+
+
+def _submit_limit():
+    return current_app.config["SUBMIT_RATE_LIMIT"]
+
+
 @bp.route("/c/<slug>/q/<int:number>", methods=["GET", "POST"])
+@limiter.limit(_survey_limit, methods=["POST"])
 def question(slug, number):
     consultation, other_page = _open_consultation(slug)
     if other_page:
@@ -116,6 +127,7 @@ def _next_url(consultation, answers, question, change):
 
 
 @bp.route("/c/<slug>/check", methods=["GET", "POST"])
+@limiter.limit(_submit_limit, methods=["POST"])
 def check_answers(slug):
     consultation, other_page = _open_consultation(slug)
     if other_page:
@@ -132,7 +144,7 @@ def check_answers(slug):
     form = SubmitForm()
     if request.method == "POST" and form.validate_on_submit():
         try:
-            submit_response(consultation, draft)
+            submit_response(consultation, draft, honeypot=request.form.get("website", ""))
         except IncompleteResponse as missing:
             return redirect(_question_url(consultation, missing.question))
         return redirect(url_for("public.thank_you", slug=slug))
@@ -156,6 +168,7 @@ def thank_you(slug):
         consultation=consultation,
         response=draft.response,
         safeguarding_level=highest_safeguarding_level(draft.response),
+        receipt_code=format_receipt_code(draft.response.receipt_code),
     )
 
 

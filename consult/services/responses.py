@@ -95,7 +95,38 @@ def first_unseen(questions, answers):
     return None
 
 
-def submit_response(consultation, draft, channel="web", now=None):
+RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L or U to misread
+RECEIPT_LENGTH = 10  # 30**10 is about 2**49: not guessable, and short enough to read out
+
+
+def new_receipt_code():
+    return "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
+
+
+def format_receipt_code(code):
+    """'ABCDEFGHJK' -> 'ABCDE-FGHJK', easier to read out over the phone."""
+    return f"{code[:5]}-{code[5:]}" if code else ""
+
+
+def normalise_receipt_code(text):
+    """What a resident or officer typed -> the stored form, or None if it cannot be a code."""
+    cleaned = "".join(ch for ch in (text or "").upper() if ch.isalnum())
+    if len(cleaned) != RECEIPT_LENGTH or any(ch not in RECEIPT_ALPHABET for ch in cleaned):
+        return None
+    return cleaned
+
+
+def suspect_reason(draft, honeypot, now):
+    """Why this submission looks automated, or None. Suspect responses are kept, for review."""
+    if honeypot:
+        return "a field hidden from people was filled in"
+    seconds = (now - draft.started_at).total_seconds()
+    if seconds < current_app.config.get("MIN_COMPLETION_SECONDS", 0):
+        return f"completed in {max(0, int(seconds))} seconds"
+    return None
+
+
+def submit_response(consultation, draft, channel="web", now=None, honeypot=""):
     """Store the draft's answers as one Response, once, in one transaction, text answers analysed.
 
     Only questions still visible are stored. A draft already submitted returns its response,
@@ -107,6 +138,7 @@ def submit_response(consultation, draft, channel="web", now=None):
     now = now or utcnow()
     # Nothing is flushed until the commit, so a duplicate submission fails there, where it is caught.
     response = store_response(consultation, draft.answers or {}, channel, now, submission_key=draft.token_hash)
+    response.suspect_reason = suspect_reason(draft, honeypot, now)
     draft.response = response
     # The draft's copy of free text is not kept once the response holds it.
     draft.answers = {}
@@ -138,7 +170,13 @@ def store_response(consultation, answers, channel="web", now=None, submission_ke
         value = answers.get(str(question.id))
         if str(question.id) not in answers or (question.required and not has_answer(question, value)):
             raise IncompleteResponse(question)
-    response = Response(consultation=consultation, channel=channel, submitted_at=now, submission_key=submission_key)
+    response = Response(
+        consultation=consultation,
+        channel=channel,
+        submitted_at=now,
+        submission_key=submission_key,
+        receipt_code=new_receipt_code(),
+    )
     with db.session.no_autoflush:
         db.session.add(response)
         for question in visible:

@@ -1,0 +1,75 @@
+"""Data protection: erasing a response on request, and anonymising responses past their retention."""
+import logging
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from consult.extensions import db
+from consult.models import Answer, AnswerTheme, Consultation, Draft, Response, utcnow
+from consult.services import audit
+from consult.services.responses import normalise_receipt_code
+
+log = logging.getLogger(__name__)
+
+
+def find_by_receipt(code):
+    """The response a resident's receipt code names, or None (also for a code that cannot exist)."""
+    normalised = normalise_receipt_code(code)
+    if normalised is None:
+        return None
+    return db.session.scalar(sa.select(Response).where(Response.receipt_code == normalised))
+
+
+def erase_response(response, user=None):
+    """Delete a response and everything stored with it, on the resident's request; audit-logged."""
+    consultation_slug = response.consultation.slug
+    db.session.execute(sa.update(Draft).where(Draft.response_id == response.id).values(response_id=None))
+    db.session.delete(response)
+    audit.record("response.erased", f"consultation:{consultation_slug}", user=user)
+    db.session.commit()
+
+
+def retention_cutoff(consultation):
+    """When a consultation's responses are past retention: its closing time plus its retention period."""
+    if consultation.closes_at is None:
+        return None
+    # A month is counted as 30 days and a half: 24 months is 732 days, never less than two years.
+    return consultation.closes_at + timedelta(days=int(consultation.retention_months * 30.5))
+
+
+def purge_expired(now=None):
+    """Anonymise responses past their consultation's retention period; safe to run every night.
+
+    Free text and everything derived from its words (redacted text, key phrases, evidence,
+    safeguarding reasons) is removed; choices, areas, theme tags and sentiment stay, so the
+    board's totals are unchanged. Returns {consultation slug: responses anonymised}.
+    """
+    now = now or utcnow()
+    done = {}
+    for consultation in db.session.scalars(sa.select(Consultation).where(Consultation.closes_at.is_not(None))):
+        cutoff = retention_cutoff(consultation)
+        if cutoff is None or cutoff > now:
+            continue
+        pending = (
+            sa.select(Response.id)
+            .where(Response.consultation_id == consultation.id, Response.anonymised_at.is_(None))
+            .scalar_subquery()
+        )
+        answers = sa.select(Answer.id).where(Answer.response_id.in_(pending)).scalar_subquery()
+        db.session.execute(sa.update(AnswerTheme).where(AnswerTheme.answer_id.in_(answers)).values(evidence=[]))
+        db.session.execute(
+            sa.update(Answer)
+            .where(Answer.response_id.in_(pending))
+            .values(text=None, redacted_text=None, phrases=None, safeguarding_reasons=None)
+        )
+        result = db.session.execute(
+            sa.update(Response)
+            .where(Response.consultation_id == consultation.id, Response.anonymised_at.is_(None))
+            .values(anonymised_at=now, receipt_code=None)
+        )
+        if result.rowcount:
+            done[consultation.slug] = result.rowcount
+            audit.record("responses.anonymised", f"consultation:{consultation.slug}", count=result.rowcount)
+            log.info("Anonymised %d responses of %s past retention", result.rowcount, consultation.slug)
+    db.session.commit()
+    return done
