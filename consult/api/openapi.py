@@ -1,0 +1,118 @@
+"""The OpenAPI 3 description of the board API, written by hand (tested against the URL map)."""
+
+FEWER_THAN = "A count, or the string \"fewer than N\" when it is under the suppression threshold."
+
+
+def _filters():
+    return [
+        {"name": "area", "in": "query", "schema": {"type": "integer"}, "description": "Only responses from this area (id)."},
+        {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Submitted on or after this date."},
+        {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Submitted on or before this date."},
+        {"name": "channel", "in": "query", "schema": {"type": "string", "enum": ["web", "paper", "import"]}},
+        {"name": "option", "in": "query", "schema": {"type": "integer"}, "description": "Only respondents who chose this option (id) of a single-choice question of the consultation."},
+    ]
+
+
+SCOPE = {
+    "name": "scope",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string"},
+    "description": "A consultation's slug, or `all` for every consultation.",
+}
+
+
+def _get(summary, description, response_schema, parameters=(), filtered=True):
+    return {
+        "get": {
+            "summary": summary,
+            "description": description,
+            "parameters": list(parameters) + (_filters() if filtered else []),
+            "responses": {
+                "200": {"description": "OK", "content": {"application/json": {"schema": response_schema}}},
+                "302": {"description": "Not signed in: redirect to the sign-in page."},
+                "400": {"description": "A filter is not valid.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                "403": {"description": "The signed-in user's role may not read summaries."},
+                "404": {"description": "Unknown consultation or theme.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+            },
+        }
+    }
+
+
+def _object(**properties):
+    return {"type": "object", "properties": properties}
+
+
+TABLE = {"$ref": "#/components/schemas/Table"}
+
+
+def openapi_document():
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Consult board summaries API",
+            "version": "1.0.0",
+            "description": (
+                "Read-only summaries of consultation responses for the partnership's board and partner "
+                "agencies. Sign in through /auth/login first (session cookie). Counts under the "
+                "suppression threshold read \"fewer than N\" and their percentages are null; only "
+                "redacted text is ever returned."
+            ),
+        },
+        "servers": [{"url": "/api/v1"}],
+        "paths": {
+            "/openapi.json": _get("This description", "The OpenAPI document.", {"type": "object"}, filtered=False),
+            "/consultations": _get(
+                "Consultations", "Consultations that are not drafts, newest first.",
+                _object(consultations={"type": "array", "items": {"$ref": "#/components/schemas/Consultation"}}), filtered=False,
+            ),
+            "/summaries/{scope}/overview": _get(
+                "Overview", "Responses by area and by channel, and closed-question results.",
+                _object(filters={"type": "object"}, responses_by_area=TABLE, responses_by_channel=TABLE, closed_questions={"type": "array", "items": TABLE}),
+                [SCOPE],
+            ),
+            "/summaries/{scope}/matrix": _get(
+                "Themes by area", "Share of respondents per area whose answers carry each theme, with lift and a significance mark.",
+                _object(filters={"type": "object"}, test={"type": "string"}, themes={"type": "array", "items": {"type": "object"}}, table=TABLE),
+                [SCOPE],
+            ),
+            "/summaries/{scope}/priorities": _get(
+                "Priorities by area", "Themes ranked by share in each area, with the change since the previous consultation.",
+                _object(filters={"type": "object"}, table=TABLE), [SCOPE],
+            ),
+            "/summaries/{scope}/themes/{theme_slug}": _get(
+                "Drill-down", "Sentiment, key phrases and typical redacted quotes for one theme (in the filtered area).",
+                _object(filters={"type": "object"}, theme={"type": "object"}, answers={"description": FEWER_THAN}, sentiment=TABLE, phrases=TABLE, quotes={"type": "array", "items": {"type": "string"}}),
+                [SCOPE, {"name": "theme_slug", "in": "path", "required": True, "schema": {"type": "string"}}],
+            ),
+            "/summaries/{scope}/emerging": _get(
+                "Emerging concerns", "Frequent key phrases in text answers that no theme fits.",
+                _object(filters={"type": "object"}, answers={"description": FEWER_THAN}, table=TABLE), [SCOPE],
+            ),
+            "/summaries/{scope}/trend": _get(
+                "Trend", "Theme shares by month and by consultation.",
+                _object(filters={"type": "object"}, by_month=TABLE, by_consultation=TABLE), [SCOPE],
+            ),
+        },
+        "components": {
+            "schemas": {
+                "Error": _object(error={"type": "string"}, message={"type": "string"}, errors={"type": "object"}),
+                "Consultation": _object(
+                    slug={"type": "string"}, title={"type": "string"}, status={"type": "string"},
+                    opens_at={"type": "string", "format": "date-time", "nullable": True},
+                    closes_at={"type": "string", "format": "date-time", "nullable": True},
+                ),
+                "Table": _object(
+                    key={"type": "string"},
+                    title={"type": "string"},
+                    note={"type": "string"},
+                    columns={"type": "array", "items": _object(key={"type": "string"}, heading={"type": "string"})},
+                    rows={
+                        "type": "array",
+                        "description": "One object per row keyed by column key. " + FEWER_THAN + " Percentages are numbers from 0 to 100, or null when hidden.",
+                        "items": {"type": "object"},
+                    },
+                ),
+            }
+        },
+    }

@@ -1,0 +1,137 @@
+"""API views: parse the scope and filters, call the summaries service, return JSON.
+
+Every count has been through small-number suppression: a hidden count reads "fewer than N"
+and its percentage is null. Only redacted text ever appears (in drill-down quotes).
+"""
+import sqlalchemy as sa
+from flask import abort, jsonify, request
+
+from consult.api import bp
+from consult.api.openapi import openapi_document
+from consult.extensions import db
+from consult.models import Consultation, Theme
+from consult.services import summaries
+
+ALL = "all"
+
+
+def json_error(error):
+    return jsonify({"error": error.name, "message": error.description}), error.code
+
+
+# Registered by code: the app's own HTML error pages are registered by code too, and win otherwise.
+for _code in (400, 404, 405, 500):
+    bp.register_error_handler(_code, json_error)
+
+
+def _scope(scope):
+    if scope == ALL:
+        return None
+    consultation = summaries.consultation_by_slug(scope)
+    if consultation is None:
+        abort(404, description=f"There is no consultation {scope!r}.")
+    return consultation
+
+
+def _filtered(scope):
+    """(consultation, filters); :raise 400: with the problems when a filter is not valid."""
+    consultation = _scope(scope)
+    filters, choices = summaries.parse_filters(request.args, consultation)
+    if choices.errors:
+        response = jsonify({"error": "Bad Request", "message": "Some filters are not valid.", "errors": choices.errors})
+        response.status_code = 400
+        abort(response)
+    return consultation, filters
+
+
+def _filters_json(filters):
+    return filters.query_args()
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())
+
+
+@bp.get("/consultations")
+def consultations():
+    found = db.session.scalars(
+        sa.select(Consultation).where(Consultation.status != "draft").order_by(Consultation.opens_at.desc(), Consultation.id)
+    ).all()
+    return jsonify({
+        "consultations": [
+            {
+                "slug": c.slug,
+                "title": c.title,
+                "status": c.status,
+                "opens_at": c.opens_at.isoformat() if c.opens_at else None,
+                "closes_at": c.closes_at.isoformat() if c.closes_at else None,
+            }
+            for c in found
+        ]
+    })
+
+
+@bp.get("/summaries/<scope>/overview")
+def overview(scope):
+    consultation, filters = _filtered(scope)
+    areas = consultation.areas if consultation else ()
+    return jsonify({
+        "filters": _filters_json(filters),
+        "responses_by_area": summaries.responses_by_area(filters, areas).as_json(),
+        "responses_by_channel": summaries.responses_by_channel(filters).as_json(),
+        "closed_questions": [result.table.as_json() for result in summaries.closed_questions(filters, consultation)],
+    })
+
+
+@bp.get("/summaries/<scope>/matrix")
+def matrix(scope):
+    consultation, filters = _filtered(scope)
+    found = summaries.theme_matrix(filters, consultation.areas if consultation else ())
+    return jsonify({
+        "filters": _filters_json(filters),
+        "test": found.test_name,
+        "themes": [{"slug": t.slug, "name": t.name} for t in found.themes],
+        "table": found.table().as_json(),
+    })
+
+
+@bp.get("/summaries/<scope>/priorities")
+def priorities(scope):
+    consultation, filters = _filtered(scope)
+    communities = summaries.priorities(filters, consultation)
+    return jsonify({"filters": _filters_json(filters), "table": summaries.priorities_table(communities).as_json()})
+
+
+@bp.get("/summaries/<scope>/themes/<theme_slug>")
+def drilldown(scope, theme_slug):
+    consultation, filters = _filtered(scope)
+    theme = db.session.scalar(sa.select(Theme).where(Theme.slug == theme_slug))
+    if theme is None:
+        abort(404, description=f"There is no theme {theme_slug!r}.")
+    detail = summaries.drilldown(theme, filters)
+    return jsonify({
+        "filters": _filters_json(filters),
+        "theme": {"slug": theme.slug, "name": theme.name},
+        "answers": detail.answers.public,
+        "sentiment": detail.sentiment.as_json(),
+        "phrases": detail.phrases.as_json(),
+        "quotes": list(detail.quotes),
+    })
+
+
+@bp.get("/summaries/<scope>/emerging")
+def emerging(scope):
+    _consultation, filters = _filtered(scope)
+    answers, table = summaries.emerging_concerns(filters)
+    return jsonify({"filters": _filters_json(filters), "answers": answers.public, "table": table.as_json()})
+
+
+@bp.get("/summaries/<scope>/trend")
+def trend(scope):
+    _consultation, filters = _filtered(scope)
+    return jsonify({
+        "filters": _filters_json(filters),
+        "by_month": summaries.trend_by_month(filters)[0].as_json(),
+        "by_consultation": summaries.trend_by_consultation(filters)[0].as_json(),
+    })
