@@ -69,6 +69,9 @@ def register_blueprints(app):
     from consult import auth
 
     auth.init_app(app)
+    from consult.manage import bp as manage_bp
+
+    app.register_blueprint(manage_bp)
     from consult.board import bp as board_bp
 
     app.register_blueprint(board_bp)

@@ -11,9 +11,11 @@ def load_user(user_id):
     from consult.models import User
 
     try:
-        return db.session.get(User, int(user_id))
+        user = db.session.get(User, int(user_id))
     except (TypeError, ValueError):
         return None
+    # A disabled account is signed out on its next request, wherever it is signed in.
+    return user if user is not None and user.active else None
 
 
 def init_app(app):

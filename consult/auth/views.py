@@ -3,7 +3,7 @@ import time
 from math import ceil
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
 from consult.auth import bp
@@ -29,7 +29,7 @@ def safe_next(target):
 
 def home_for(user):
     """Where a user lands after signing in: the officer workspace or the board's pages."""
-    wanted = ["manage.index", "board.index"] if user.role in ("admin", "officer") else ["board.index"]
+    wanted = ["manage.dashboard", "board.index"] if user.role in ("admin", "officer") else ["board.index"]
     for endpoint in wanted:
         if endpoint in current_app.view_functions:
             return url_for(endpoint)
@@ -97,6 +97,9 @@ def set_password(token):
 @bp.before_app_request
 def expire_idle_session():
     """Sign out a user who has done nothing for IDLE_TIMEOUT_MINUTES; the page then asks them to sign in."""
+    # Load the user from this request's session: when an app context outlives one request (as
+    # in tests holding one open), Flask-Login would otherwise reuse the previous request's user.
+    g.pop("_login_user", None)
     if request.endpoint == "static" or not current_user.is_authenticated:
         return
     now = int(time.time())

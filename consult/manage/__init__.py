@@ -1,0 +1,42 @@
+"""The officer workspace at /manage: consultations, tag review, safeguarding, themes, users, audit log.
+
+Every route needs the admin or officer role; pages for admins only add role_required("admin").
+Each feature keeps its routes in its own module, imported below.
+"""
+from flask import Blueprint, current_app
+from flask_login import current_user
+
+from consult.auth.access import protect_blueprint
+
+bp = Blueprint("manage", __name__, url_prefix="/manage")
+protect_blueprint(bp, "admin", "officer")
+
+# (endpoint, label, roles): the officer navigation, shown when the endpoint exists.
+NAVIGATION = (
+    ("manage.dashboard", "Consultations", ("admin", "officer")),
+    ("manage.review_queue", "Review tags", ("admin", "officer")),
+    ("manage.safeguarding_queue", "Safeguarding", ("admin", "officer")),
+    ("manage.themes", "Themes", ("admin",)),
+    ("manage.users", "Users", ("admin",)),
+    ("manage.audit_log", "Audit log", ("admin",)),
+)
+
+
+@bp.context_processor
+def officer_layout():
+    """What templates/manage/layout.html needs on every officer page: the navigation and the
+    number of safeguarding flags nobody has acted on yet."""
+    from consult.services.safeguarding import open_count
+
+    if not current_user.is_authenticated:
+        return {}
+    links = [
+        (endpoint, label)
+        for endpoint, label, roles in NAVIGATION
+        if endpoint in current_app.view_functions and current_user.role in roles
+    ]
+    return {"manage_navigation": links, "safeguarding_open_count": open_count()}
+
+
+from consult.manage import safeguarding, users  # noqa: E402,F401  (routes register on import)
+from consult.manage import consultations, exports, outcomes, paper, preview, questions, sharing  # noqa: E402,F401,I001

@@ -1,0 +1,48 @@
+"""Forms an administrator uses to invite people and change their role."""
+from flask_wtf import FlaskForm
+from wtforms import RadioField, StringField
+from wtforms.validators import ValidationError
+
+from consult.auth.access import ROLE_NAMES, ROLES
+from consult.services.users import email_problem, normalise_email
+
+ROLE_HINTS = {
+    "admin": "Everything officers can do, plus users, themes and the audit log",
+    "officer": "Runs consultations, reviews tags, acts on safeguarding flags, sees original text",
+    "board": "Reads summaries and reports (redacted text only)",
+    "partner": "A partner agency's read-only view of published summaries (redacted text only)",
+}
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def role_choices():
+    return [(role, ROLE_NAMES[role]) for role in ROLES]
+
+
+class RoleForm(FlaskForm):
+    role = RadioField(choices=role_choices(), validate_choice=False)
+
+    def validate_role(self, field):
+        if field.data not in ROLES:
+            raise ValidationError("Select a role")
+
+
+class InviteForm(RoleForm):
+    email = StringField(filters=[_strip])
+    name = StringField(filters=[_strip])
+
+    def validate_email(self, field):
+        problem = email_problem(normalise_email(field.data))
+        if problem:
+            raise ValidationError(problem)
+
+    def validate_name(self, field):
+        if len(field.data or "") > 120:
+            raise ValidationError("The name must be 120 characters or fewer")
+
+
+class ConfirmForm(FlaskForm):
+    """A button with nothing to fill in but the CSRF token."""

@@ -1,0 +1,94 @@
+"""Administrators' user pages: the list, inviting someone, changing a role, disabling."""
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from consult.auth.access import ROLE_NAMES, role_required
+from consult.auth.forms import error_items
+from consult.extensions import db
+from consult.manage import bp
+from consult.manage.user_forms import ROLE_HINTS, ConfirmForm, InviteForm, RoleForm, role_choices
+from consult.models import User
+from consult.services import users
+
+
+def _user_or_404(user_id):
+    """:raise 404: when there is no such user."""
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+def _choices(selected):
+    return [(value, label + f" – {ROLE_HINTS[value]}", False) for value, label in role_choices()], [selected or ""]
+
+
+@bp.get("/users")
+@role_required("admin")
+def users_list():
+    return render_template("manage/users/index.html", users=users.all_users(), role_names=ROLE_NAMES)
+
+
+@bp.route("/users/invite", methods=["GET", "POST"])
+@role_required("admin")
+def invite_user():
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            user, token = users.invite_user(form.email.data, form.role.data, form.name.data, current_user)
+        except users.UserError as error:
+            form.email.errors.append(str(error))
+        else:
+            # Shown once, in this response only: the token is not kept anywhere it could be read back.
+            link = url_for("auth.set_password", token=token, _external=True)
+            return render_template("manage/users/invited.html", user=user, link=link, role_names=ROLE_NAMES)
+    options, selected = _choices(form.role.data)
+    errors = error_items(form)
+    return render_template("manage/users/invite.html", form=form, options=options, selected=selected, errors=errors, has_error=bool(errors))
+
+
+@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+@role_required("admin")
+def user_detail(user_id):
+    user = _user_or_404(user_id)
+    form = RoleForm(data={"role": user.role})
+    if form.validate_on_submit():
+        try:
+            users.change_role(user, form.role.data, current_user)
+        except users.UserError as error:
+            form.role.errors.append(str(error))
+        else:
+            flash(f"{user.display_name} is now: {ROLE_NAMES[user.role]}.")
+            return redirect(url_for("manage.users_list"))
+    options, selected = _choices(form.role.data)
+    errors = error_items(form)
+    return render_template(
+        "manage/users/detail.html", user=user, form=form, confirm=ConfirmForm(), options=options, selected=selected,
+        errors=errors, has_error=bool(errors), role_names=ROLE_NAMES,
+    )
+
+
+@bp.post("/users/<int:user_id>/<any(disable, enable):change>")
+@role_required("admin")
+def user_active(user_id, change):
+    user = _user_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        users.set_active(user, change == "enable", current_user)
+    except users.UserError as error:
+        flash(str(error))
+        return redirect(url_for("manage.user_detail", user_id=user.id))
+    flash(f"{user.display_name} can {'now' if user.active else 'no longer'} sign in.")
+    return redirect(url_for("manage.users_list"))
+
+
+@bp.post("/users/<int:user_id>/link")
+@role_required("admin")
+def user_new_link(user_id):
+    user = _user_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    token = users.reissue_invite(user, current_user)
+    link = url_for("auth.set_password", token=token, _external=True)
+    return render_template("manage/users/invited.html", user=user, link=link, role_names=ROLE_NAMES, reissued=True)

@@ -1,0 +1,132 @@
+"""The safeguarding queue: flagged answers, their status, and the actions officers record."""
+import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
+
+from consult.extensions import db
+from consult.models import (
+    CLOSING_ACTIONS,
+    SAFEGUARDING_ACTIONS,
+    Answer,
+    Area,
+    Consultation,
+    Response,
+    SafeguardingAction,
+    utcnow,
+)
+from consult.services.audit import record
+
+STATUSES = {"open": "Open", "acknowledged": "Acknowledged", "closed": "Closed"}
+NOTE_LIMIT = 5000
+
+
+class SafeguardingError(ValueError):
+    """An action that cannot be recorded; the message is for the officer."""
+
+
+def _closed():
+    return sa.exists().where(SafeguardingAction.answer_id == Answer.id, SafeguardingAction.kind.in_(CLOSING_ACTIONS))
+
+
+def _any_action():
+    return sa.exists().where(SafeguardingAction.answer_id == Answer.id)
+
+
+def status_expression():
+    """A flag's status in SQL: closed once a closing action exists, acknowledged after any action."""
+    return sa.case((_closed(), "closed"), (_any_action(), "acknowledged"), else_="open")
+
+
+def open_count():
+    """Flags no officer has acted on yet: the number shown on every officer page."""
+    return db.session.scalar(
+        sa.select(sa.func.count(Answer.id)).where(Answer.safeguarding_level != "none", ~_any_action())
+    )
+
+
+def queue(status="active", limit=200):
+    """Flagged answers as (answer, status) pairs, urgent first then oldest.
+
+    `status` is "active" (open and acknowledged), "open", "acknowledged", "closed" or "all".
+    """
+    status_column = status_expression().label("status")
+    query = (
+        sa.select(Answer, status_column)
+        .join(Answer.response)
+        .options(
+            joinedload(Answer.response).joinedload(Response.consultation),
+            joinedload(Answer.response).joinedload(Response.area),
+            joinedload(Answer.question),
+        )
+        .where(Answer.safeguarding_level != "none")
+    )
+    if status == "active":
+        query = query.where(~_closed())
+    elif status == "open":
+        query = query.where(~_any_action())
+    elif status == "acknowledged":
+        query = query.where(_any_action(), ~_closed())
+    elif status == "closed":
+        query = query.where(_closed())
+    urgency = sa.case((Answer.safeguarding_level == "urgent", 0), else_=1)
+    query = query.order_by(urgency, Response.submitted_at, Answer.id).limit(limit)
+    return db.session.execute(query).unique().all()
+
+
+def flagged_answer(answer_id):
+    """A flagged answer with its response, or None when there is no such flag."""
+    answer = db.session.get(Answer, answer_id)
+    if answer is None or answer.safeguarding_level == "none":
+        return None
+    return answer
+
+
+def open_flag(answer, user):
+    """The flag's page is being shown with its original text: log who read it; commits.
+
+    Returns (status, actions oldest first).
+    """
+    record("safeguarding.viewed", f"answer:{answer.id}", user=user, level=answer.safeguarding_level)
+    record("answer.raw_viewed", f"answer:{answer.id}", user=user, where="safeguarding")
+    db.session.commit()
+    return flag_status(answer), actions_for(answer)
+
+
+def flag_status(answer):
+    return db.session.scalar(sa.select(status_expression()).where(Answer.id == answer.id))
+
+
+def actions_for(answer):
+    return db.session.scalars(
+        sa.select(SafeguardingAction).where(SafeguardingAction.answer_id == answer.id).order_by(SafeguardingAction.at, SafeguardingAction.id)
+    ).all()
+
+
+def record_action(answer, kind, note, user):
+    """Record an officer's action on a flag and audit-log it; commits.
+
+    A note is needed for every action that closes the flag. :raise SafeguardingError:
+    """
+    note = (note or "").strip()
+    if kind not in SAFEGUARDING_ACTIONS:
+        raise SafeguardingError("Select what you did")
+    if kind in CLOSING_ACTIONS and not note:
+        raise SafeguardingError("Enter a note saying what was done, for the record")
+    if len(note) > NOTE_LIMIT:
+        raise SafeguardingError(f"The note must be {NOTE_LIMIT:,} characters or fewer")
+    action = SafeguardingAction(answer_id=answer.id, user=user, kind=kind, note=note, at=utcnow())
+    db.session.add(action)
+    record("safeguarding.action", f"answer:{answer.id}", user=user, kind=kind)
+    db.session.commit()
+    return action
+
+
+def consultation_and_area(answer):
+    """(consultation title, area name) for the flag's page."""
+    row = db.session.execute(
+        sa.select(Consultation.title, Area.name)
+        .select_from(Response)
+        .join(Consultation, Consultation.id == Response.consultation_id)
+        .outerjoin(Area, Area.id == Response.area_id)
+        .where(Response.id == answer.response_id)
+    ).one()
+    return row[0], row[1]
