@@ -1,4 +1,4 @@
-"""flask commands: seed-demo, purge-drafts, analysis evaluate and analysis retag."""
+"""flask commands: seed-demo, purge-drafts, analysis evaluate and retag, consultations sync, and more."""
 import sys
 
 import click
@@ -12,6 +12,7 @@ def register(app: Flask):
     app.cli.add_command(analysis)
     app.cli.add_command(purge_expired)
     app.cli.add_command(erase_response)
+    app.cli.add_command(consultations)
 
     from consult.auth.commands import create_user
 
@@ -141,3 +142,20 @@ def retag_command(slug, batch_size):
     with click.progressbar(length=total, label="Re-analysing answers", file=sys.stderr) as bar:
         done = retag(consultation, batch_size=batch_size, progress=bar.update)
     click.echo(f"Re-analysed {done:,} text answer{'s' if done != 1 else ''}.")
+
+
+@click.group()
+def consultations():
+    """Keep consultations' statuses in step with their dates."""
+
+
+@consultations.command("sync")
+def sync_command():
+    """Close open consultations whose closing date has passed (safe to run from cron, any time)."""
+    from consult.services.lifecycle import sync_statuses
+
+    closed = sync_statuses()
+    if not closed:
+        click.echo("No consultation needed closing.")
+    for consultation in closed:
+        click.echo(f"Closed {consultation.slug}: its closing date has passed.")
