@@ -96,7 +96,7 @@ _CONCERNS = [
      "threat to life or of serious harm"),
     (r"\b(?:death threats?|threats? to kill|threatening to kill|kill me|killing me)\b", "threat to life or of serious harm"),
     (r"\b(?:following|followed|follows|stalking|stalked|stalks|watching|watches|waiting for|waits for) me\b"
-     r"|\b(?:stalker\b|being stalked|keeps? (?:turning up|messaging|calling|texting|following|coming round)|won'?t leave me alone|"
+     r"|\b(?:stalker\b|being stalked|(?:still|always) (?:turns|turning|comes|coming) (?:up|round)|keeps? (?:turning up|messaging|calling|texting|following|coming round)|won'?t leave me alone|"
      r"(?:outside|at) my (?:house|home|door|flat|work|window|school)|tracking my)",
      "stalking or harassment of a known person"),
     (r"\b(?:being|been|is|are|keeps? being|gets?|getting) (?:followed|stalked|harassed|watched|messaged|threatened)\b"
@@ -112,7 +112,7 @@ _CONCERNS = [
      "possible exploitation of a child"),
     (r"\b(?:cuckoo(?:ed|ing)?|(?:took|taken|take) over (?:my |his |her |their )?(?:\w+'s )?(?:flat|house|home)\b|using (?:his|her|my) (?:flat|house) to deal)",
      "vulnerable adult being exploited"),
-    (r"\b(?:i'?m|i am|i feel|we'?re|we are|we feel) (?:not safe|unsafe|in danger)\b(?=[^.!?]*\b(?:home|house|him|her|them|he|she|partner)\b)"
+    (r"\b(?:i'?m|i am|i feel|we'?re|we are|we feel|(?:i|we) (?:don'?t|do not|never) feel) (?:not safe|unsafe|safe|in danger)\b(?=[^.!?]*\b(?:home|house|him|her|them|he|she|partner)\b)"
      r"|\bnot safe at home\b|\b(?:help me|please help)\b(?=[^.!?]*\b(?:he|she|him|they|abuse|scared)\b)",
      "afraid for safety now"),
 ]
@@ -210,6 +210,7 @@ _ONGOING = re.compile(
     r"help|rap(?:e|ed|es|ing)|sexually assaulted)\b"
 )
 _CHILD_HINT = re.compile(_CHILD)
+_PAST_REASONS = frozenset(("sexual or physical abuse disclosed (first person)",))
 # Abuse told as long over ("as a child", "years ago") with nothing current.
 _HISTORIC = re.compile(
     r"\b(?:as a (?:child|kid|teen|teenager|little girl|little boy)|when i was (?:a child|a kid|little|young|"
@@ -230,7 +231,7 @@ def _set_aside(lower: str, reasons: list) -> list:
     ):
         reasons = [r for r in reasons if r not in _STRANGER_REASONS]
     if _HISTORIC.search(lower) and not _ONGOING.search(lower):
-        reasons = [r for r in reasons if r not in _BROAD_REASONS]
+        reasons = [r for r in reasons if r not in _BROAD_REASONS and r not in _PAST_REASONS]
     return reasons
 
 

@@ -55,3 +55,31 @@ def test_reasons_are_short_readable_strings():
     reasons = analyse("My husband hits me and controls my money").safeguarding.reasons
     assert reasons and all(isinstance(r, str) and 5 < len(r) < 80 for r in reasons)
     assert any("domestic abuse" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We call on the government to fund refuges for victims of domestic violence",
+        "Petition to include the dangers of online grooming of children in the national curriculum",
+        "A man on the train touched my thigh last year and got off at the next stop",
+        "Three lads followed me through the park once, I ran home",
+        "I was abused as a child, which is why I volunteer for the helpline",
+    ],
+)
+def test_campaigns_strangers_one_off_acts_and_long_past_abuse_are_not_flagged(text):
+    assert analyse(text).safeguarding.level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't feel safe at home, my husband checks where I am all day",
+        "A man has been following me home from the bus stop every night",
+        "As a child I was abused by my uncle and he still comes to the house",
+        "We petitioned the council but my daughter's ex still turns up at her flat",
+        "My stepdad comes into my room at night and I'm scared of him",
+    ],
+)
+def test_current_risk_is_flagged_even_near_campaign_stranger_or_past_wording(text):
+    assert analyse(text).safeguarding.level in {"concern", "urgent"}

@@ -63,3 +63,15 @@ def test_invalid_records_are_refused(records):
 def test_analyse_many_matches_analyse():
     texts = ["Knife crime", "Nice park", "Speeding cars"]
     assert analyse_many(texts) == [analyse(t) for t in texts]
+
+
+def test_an_ampersand_term_needs_its_groups_anywhere_in_the_answer():
+    assert parse_term("my boyfriend & hit me").whole_answer is True
+    assert parse_term("man + stare").whole_answer is False
+    taxonomy = Taxonomy.from_records(
+        [{"slug": "x", "name": "X", "terms": ["my boyfriend & hit me", "man + stare"]}]
+    )
+    assert analyse("My boyfriend is moody. Yesterday he hit me.", taxonomy).theme_slugs == ("x",)
+    assert analyse("A man walked in. He began to stare.", taxonomy).theme_slugs == ()
+    with pytest.raises(TaxonomyError):
+        parse_term("a + b & c")

@@ -115,3 +115,68 @@ def test_a_phrase_does_not_span_punctuation():
 
 def test_words_that_merely_start_like_a_term_do_not_match():
     assert "substance-misuse" not in slugs("A needless delay on the stone bridge repairs")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Saying you don't feel safe is not a denial: it means unsafe.
+        ("As a woman I don't feel safe walking back from the station, men shout things out of cars.",
+         {"vawg"}),
+        ("Lorries doing 60 past the nursery and nowhere to cross.", {"road-safety"}),
+        ("The same faces keep getting released and doing the same shoplifting.", {"reoffending"}),
+        # A feared road death is road safety, not weapon or gang violence.
+        ("Boy racers on the bypass every night, someone will get killed.", {"road-safety"}),
+        # County lines is drugs; it is exploitation when children or vulnerable people are used.
+        ("County lines dealers working out of the flats by the station.", {"substance-misuse"}),
+        ("County lines gangs are recruiting schoolboys as runners.",
+         {"substance-misuse", "sexual-abuse-exploitation"}),
+        # Drunken fighting in the street is disorder as well as drink.
+        ("Drunk people fighting outside the pubs", {"substance-misuse", "antisocial-behaviour"}),
+    ],
+)
+def test_resident_wording_gets_exactly_the_expected_themes(text, expected):
+    assert slugs(text) == expected
+
+
+def test_denied_safe_reads_as_unsafe_but_feeling_safe_is_no_concern():
+    assert analyse("I don't feel safe walking home").undecided is True
+    assert analyse("I feel safe walking home").undecided is False
+
+
+def test_failing_to_yield_or_give_way_is_the_danger_not_a_denial():
+    assert "road-safety" in slugs("Drivers don't give way to children at the crossing")
+    assert "road-safety" in slugs("Cars turn without even yielding to people crossing")
+
+
+@pytest.mark.parametrize(
+    "text", ["Puppy dealers advertising on the noticeboard", "The car dealer on the ring road"]
+)
+def test_dealers_of_other_goods_are_not_drugs(text):
+    assert "substance-misuse" not in slugs(text)
+
+
+def test_threatening_to_kill_himself_is_not_serious_violence():
+    assert "serious-violence" not in slugs("He threatens to kill himself whenever I go out")
+
+
+def test_a_victim_who_had_been_drinking_is_not_substance_misuse():
+    assert "substance-misuse" not in slugs("I was a bit drunk and a man grabbed my bum in the queue")
+    assert "substance-misuse" in slugs("A drunk man grabbed my bum in the queue")
+
+
+def test_a_pothole_report_naming_a_crossing_is_not_road_safety():
+    assert "road-safety" not in slugs("Deep pothole next to the zebra crossing on Church Road")
+    assert "road-safety" in slugs("Pothole by the crossing and cars speed past it")
+
+
+def test_partner_named_in_one_sentence_and_harm_in_the_next_is_domestic_abuse():
+    text = "My boyfriend seems lovely to everyone. When he's angry he pinned me to the wall and he hurt me."
+    assert "domestic-abuse" in slugs(text)
+    assert "domestic-abuse" not in slugs("He pinned the notice to the wall. My boyfriend read it.")
+
+
+@pytest.mark.parametrize("text", ["Not enough police about", "Broken street lights", "More patrols"])
+def test_short_safety_answers_without_a_theme_are_undecided(text):
+    analysis = analyse(text)
+    assert analysis.themes == () and analysis.undecided is True
