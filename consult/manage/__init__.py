@@ -26,6 +26,7 @@ NAVIGATION = (
 def officer_layout():
     """What templates/manage/layout.html needs on every officer page: the navigation and the
     number of safeguarding flags nobody has acted on yet."""
+    from consult.services.review import review_summary
     from consult.services.safeguarding import open_count
 
     if not current_user.is_authenticated:
@@ -35,8 +36,13 @@ def officer_layout():
         for endpoint, label, roles in NAVIGATION
         if endpoint in current_app.view_functions and current_user.role in roles
     ]
-    return {"manage_navigation": links, "safeguarding_open_count": open_count()}
+    return {
+        "manage_navigation": links,
+        "safeguarding_open_count": open_count(),
+        # For templates/manage/_review_summary.html, which any officer page may include.
+        "review_summary_for": review_summary,
+    }
 
 
-from consult.manage import safeguarding, users  # noqa: E402,F401  (routes register on import)
+from consult.manage import review, safeguarding, users  # noqa: E402,F401  (routes register on import)
 from consult.manage import consultations, exports, outcomes, paper, preview, questions, sharing  # noqa: E402,F401,I001

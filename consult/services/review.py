@@ -1,0 +1,170 @@
+"""Officers' tag review: the queue by need, saving a review, and how far review has got."""
+import sqlalchemy as sa
+from sqlalchemy.orm import joinedload, selectinload
+
+from consult.extensions import db
+from consult.models import Answer, AnswerTheme, Consultation, Response, Theme, utcnow
+from consult.services.audit import record
+
+NOTE_LIMIT = 2000
+
+
+class ReviewError(ValueError):
+    """A review that cannot be saved; the message is for the officer."""
+
+
+def _text_answers(consultation=None):
+    query = sa.select(Answer).where(Answer.text.is_not(None))
+    if consultation is not None:
+        query = query.join(Response, Response.id == Answer.response_id).where(Response.consultation_id == consultation.id)
+    return query
+
+
+def review_queue(consultation=None, limit=20):
+    """Unreviewed text answers by need: undecided first, then lowest automatic confidence
+    (no automatic tag at all counts as none), then the oldest."""
+    lowest = (
+        sa.select(sa.func.min(AnswerTheme.confidence))
+        .where(AnswerTheme.answer_id == Answer.id, AnswerTheme.source == "auto")
+        .scalar_subquery()
+    )
+    query = (
+        _text_answers(consultation)
+        .where(Answer.reviewed_at.is_(None))
+        .options(selectinload(Answer.themes).joinedload(AnswerTheme.theme), joinedload(Answer.question))
+        .order_by(Answer.undecided.desc(), sa.func.coalesce(lowest, 0.0), Answer.id)
+        .limit(limit)
+    )
+    return db.session.scalars(query).all()
+
+
+def unreviewed_count(consultation=None):
+    query = _text_answers(consultation).where(Answer.reviewed_at.is_(None))
+    return db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+
+
+def effective_tags(answer):
+    """The answer's themes as they count: the officer's once reviewed, else the tagger's."""
+    source = "officer" if answer.reviewed_at is not None else "auto"
+    return [tag for tag in answer.themes if tag.source == source]
+
+
+def auto_tags(answer):
+    return sorted((tag for tag in answer.themes if tag.source == "auto"), key=lambda tag: -tag.confidence)
+
+
+def reviewable_answer(answer_id):
+    """A text answer, or None."""
+    answer = db.session.get(Answer, answer_id)
+    return answer if answer is not None and answer.text is not None else None
+
+
+def active_themes():
+    return db.session.scalars(sa.select(Theme).where(Theme.active.is_(True)).order_by(Theme.position, Theme.name)).all()
+
+
+def save_review(answer, theme_ids, user, note=""):
+    """Make `theme_ids` the answer's officer tags, mark it reviewed and log the change; commits.
+
+    From now on these tags win over the tagger's, and a retag leaves them alone.
+    :raise ReviewError: for a theme that does not exist or a note that is too long.
+    """
+    note = (note or "").strip()
+    if len(note) > NOTE_LIMIT:
+        raise ReviewError(f"The note must be {NOTE_LIMIT:,} characters or fewer")
+    wanted = set(theme_ids)
+    themes = {theme.id: theme for theme in db.session.scalars(sa.select(Theme).where(Theme.id.in_(wanted)))}
+    if set(themes) != wanted:
+        raise ReviewError("Select from the themes shown")
+    before = sorted(tag.theme.slug for tag in effective_tags(answer))
+    # Keep officer rows still wanted rather than delete and re-add: one tag per theme and source.
+    kept = [tag for tag in answer.themes if tag.source != "officer" or tag.theme_id in wanted]
+    present = {tag.theme_id for tag in kept if tag.source == "officer"}
+    for theme_id in sorted(wanted - present):
+        kept.append(AnswerTheme(theme=themes[theme_id], source="officer", confidence=1.0, evidence=[]))
+    answer.themes = kept
+    answer.reviewed_at = utcnow()
+    after = sorted(theme.slug for theme in themes.values())
+    detail = {"before": before, "after": after}
+    if note:
+        detail["note"] = note
+    record("answer.reviewed", f"answer:{answer.id}", user=user, **detail)
+    db.session.commit()
+
+
+def view_original(answer, user, where="review"):
+    """Log that an officer is shown an answer's original text; commits."""
+    record("answer.raw_viewed", f"answer:{answer.id}", user=user, where=where)
+    db.session.commit()
+
+
+def review_coverage(consultation=None):
+    """(reviewed, total) text answers: the share an officer has reviewed."""
+    query = _text_answers(consultation).subquery()
+    reviewed, total = db.session.execute(
+        sa.select(
+            sa.func.coalesce(sa.func.sum(sa.case((query.c.reviewed_at.is_not(None), 1), else_=0)), 0),
+            sa.func.count(),
+        ).select_from(query)
+    ).one()
+    return int(reviewed), int(total)
+
+
+def agreement_by_theme(consultation=None):
+    """Per theme, on reviewed answers: how often the tagger and officers agreed, in SQL.
+
+    Returns dicts with theme, confirmed (both tagged), removed (tagger only), added (officer
+    only) and agreement = confirmed / (confirmed + removed + added), or None with no tags.
+    """
+    per_answer = (
+        sa.select(
+            AnswerTheme.theme_id,
+            sa.func.max(sa.case((AnswerTheme.source == "auto", 1), else_=0)).label("auto"),
+            sa.func.max(sa.case((AnswerTheme.source == "officer", 1), else_=0)).label("officer"),
+        )
+        .join(Answer, Answer.id == AnswerTheme.answer_id)
+        .where(Answer.reviewed_at.is_not(None))
+        .group_by(AnswerTheme.answer_id, AnswerTheme.theme_id)
+    )
+    if consultation is not None:
+        per_answer = per_answer.join(Response, Response.id == Answer.response_id).where(Response.consultation_id == consultation.id)
+    per_answer = per_answer.subquery()
+    rows = db.session.execute(
+        sa.select(
+            Theme,
+            sa.func.sum(per_answer.c.auto * per_answer.c.officer),
+            sa.func.sum(per_answer.c.auto * (1 - per_answer.c.officer)),
+            sa.func.sum(per_answer.c.officer * (1 - per_answer.c.auto)),
+        )
+        .join(per_answer, per_answer.c.theme_id == Theme.id)
+        .group_by(Theme.id)
+        .order_by(Theme.position, Theme.name)
+    ).all()
+    result = []
+    for theme, confirmed, removed, added in rows:
+        confirmed, removed, added = int(confirmed or 0), int(removed or 0), int(added or 0)
+        seen = confirmed + removed + added
+        result.append({"theme": theme, "confirmed": confirmed, "removed": removed, "added": added,
+                       "agreement": confirmed / seen if seen else None})
+    return result
+
+
+def review_summary(consultation=None):
+    """Coverage and agreement together, for the consultation page's partial."""
+    reviewed, total = review_coverage(consultation)
+    return {"reviewed": reviewed, "total": total, "share": reviewed / total if total else None,
+            "agreement": agreement_by_theme(consultation)}
+
+
+def consultation_by_slug(slug):
+    if not slug:
+        return None
+    return db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+
+
+def consultations_with_text_answers():
+    return db.session.scalars(
+        sa.select(Consultation).where(
+            sa.exists().where(Response.consultation_id == Consultation.id)
+        ).order_by(Consultation.title)
+    ).all()
