@@ -44,5 +44,5 @@ def officer_layout():
     }
 
 
-from consult.manage import review, safeguarding, users  # noqa: E402,F401  (routes register on import)
+from consult.manage import audit_log, review, safeguarding, themes, users  # noqa: E402,F401  (routes register on import)
 from consult.manage import consultations, exports, outcomes, paper, preview, questions, sharing  # noqa: E402,F401,I001
