@@ -1,6 +1,7 @@
 """Summary tables as CSV and XLSX files (suppressed counts read "fewer than N")."""
 import csv
 import io
+import re
 
 from openpyxl import Workbook
 
@@ -28,7 +29,8 @@ def table_csv(table):
 
 def table_xlsx(table):
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=table.title[:31].replace("/", " ").replace(":", " "))
+    # Excel refuses sheet names over 31 characters or with any of \ / * ? : [ ].
+    sheet = workbook.create_sheet(title=re.sub(r"[\\/*?:\[\]]", " ", table.title)[:31].strip() or "Summary")
     sheet.append(table.headings())
     for row in table.public_rows():
         sheet.append([_safe(v) for v in row])
