@@ -6,13 +6,19 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test db serve bench clean-venv
+.PHONY: run test load-test security-scan db serve bench clean-venv
 
 run: db
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+load-test: $(VENV)/.dev-installed
+	$(BIN)/python -m pytest tests/load -m load -s -q
+
+security-scan: $(VENV)/.dev-installed
+	.ci/security-scan
 
 serve: db
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
@@ -24,6 +30,7 @@ db: $(VENV)/.installed
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/analysis.py
+	$(BIN)/python bench/submit.py
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Consult needs Python 3.11 or newer: set PYTHON=python3.11")'

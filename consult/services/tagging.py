@@ -2,6 +2,7 @@
 import logging
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from consult.analysis import Taxonomy, analyse, load_default_taxonomy
 from consult.extensions import db
@@ -13,16 +14,26 @@ _compiled = {}
 
 
 def ensure_default_themes():
-    """Fill an empty theme table from the package's default taxonomy; returns the themes."""
-    themes = db.session.scalars(sa.select(Theme).order_by(Theme.position, Theme.id)).all()
+    """Fill an empty theme table from the package's default taxonomy; returns the themes.
+
+    The defaults are written on a connection of their own and committed at once, so the
+    caller's pending work is untouched, and two servers doing this together cannot both win.
+    """
+    query = sa.select(Theme).order_by(Theme.position, Theme.id)
+    themes = db.session.scalars(query).all()
     if themes:
         return themes
-    themes = [
-        Theme(position=position, **record)
+    now = utcnow()
+    rows = [
+        {**record, "position": position, "updated_at": now}
         for position, record in enumerate(load_default_taxonomy().records(), start=1)
     ]
-    db.session.add_all(themes)
-    return themes
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(sa.insert(Theme), rows)
+    except IntegrityError:
+        pass  # another request stored them a moment ago
+    return db.session.scalars(query).all()
 
 
 def current_taxonomy():
