@@ -32,12 +32,13 @@ def parse_time(text):
 
 
 def parse_uk_datetime(day, month, year, time, default_time):
-    """The moment typed in UK local time, as naive UTC; None when every part is blank.
+    """The moment typed in UK local time, as naive UTC; None when the date is blank (a time alone,
+    such as the form's suggested '9am', means no date was chosen).
 
     :raise DateProblem: saying which part is missing or wrong.
     """
     parts = [(day or "").strip(), (month or "").strip(), (year or "").strip()]
-    if not any(parts) and not (time or "").strip():
+    if not any(parts):
         return None
     missing = [name for name, value in zip(("day", "month", "year"), parts) if not value]
     if missing:
