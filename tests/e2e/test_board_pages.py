@@ -1,0 +1,44 @@
+"""A board member signs in and reads the summaries in Chromium, with axe-core on each page."""
+import random
+
+import pytest
+import sqlalchemy as sa
+
+from consult.extensions import db
+from consult.models import Theme
+from consult.services.demo import add_synthetic_responses
+from tests.conftest import AuthActions
+from tests.e2e.conftest import axe_violations
+
+pytestmark = pytest.mark.e2e
+
+
+def check(page):
+    problems = axe_violations(page)
+    assert problems == [], f"{page.url}: " + "; ".join(problems)
+
+
+def test_board_member_reads_overview_matrix_drilldown_and_report(app, demo, live_server, browser):
+    add_synthetic_responses(demo, 120, random.Random(5))
+    user = AuthActions(app.test_client()).user("board")
+    theme = db.session.scalar(sa.select(Theme).where(Theme.slug == "antisocial-behaviour"))
+    area = demo.areas[0]
+    context = browser.new_context(viewport={"width": 1024, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+
+    page.goto(live_server + "/board/")
+    assert "/auth/login" in page.url
+    page.fill("#email", user.email)
+    page.fill("#password", AuthActions.PASSWORD)
+    page.locator("button[type=submit]").click()
+    assert page.url.endswith("/board/")
+    check(page)
+
+    for path in ("", "matrix?sort=antisocial-behaviour&dir=desc", f"themes/{theme.slug}?area={area.id}", "trend", "report"):
+        page.goto(f"{live_server}/board/{demo.slug}/{path}")
+        assert page.locator("h1").count() == 1
+        check(page)
+    page.goto(f"{live_server}/board/{demo.slug}/")
+    page.locator("details.filters summary").click()
+    check(page)
+    context.close()
