@@ -13,6 +13,7 @@ from consult.models.consultation import (
 from consult.models.outcome import Outcome, OutcomeItem
 from consult.models.response import CHANNELS, Answer, Draft, Response
 from consult.models.safeguarding import CLOSING_ACTIONS, SAFEGUARDING_ACTIONS, SafeguardingAction
+from consult.models.summary import SummaryCount, SummaryStale
 from consult.models.theme import TAG_SOURCES, AnswerTheme, Theme
 from consult.models.user import ROLES, LoginThrottle, User
 
@@ -37,6 +38,8 @@ __all__ = [
     "Question",
     "Response",
     "SafeguardingAction",
+    "SummaryCount",
+    "SummaryStale",
     "Theme",
     "User",
     "consultation_areas",

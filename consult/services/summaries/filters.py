@@ -37,6 +37,11 @@ class Filters:
             found.append(response.id.in_(chosen))
         return found
 
+    @property
+    def countable(self):
+        """True when the maintained counts can answer: they know every filter but an answered option."""
+        return self.option_id is None
+
     def without_area(self):
         return replace(self, area_id=None)
 

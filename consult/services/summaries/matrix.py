@@ -4,9 +4,11 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, Response
+from consult.models import Answer, AnswerTheme, Response, SummaryCount
+from consult.models.summary import NO_AREA_KEY
 from consult.services import stats
-from consult.services.summaries.base import NO_AREA, area_names, effective_tag, themes_for
+from consult.services.summaries import tally
+from consult.services.summaries.base import NO_AREA, area_names, effective_tag, month_of, themes_for
 from consult.services.summaries.tables import Percent, Ratio, Table
 from consult.services.suppression import count, suppress_grid
 
@@ -70,9 +72,26 @@ class Matrix:
         return Table("theme-matrix", "Themes by area", columns, rows, note)
 
 
-def theme_counts(filters, group_by):
-    """{(group value, theme_id): respondents} for effective themes; group_by is a Response column
-    or SQL expression. Counts distinct responses, so two tagged answers count one respondent."""
+def _grouping(by, counted):
+    """The column to group by ("area", "month" or "consultation") in the counts or the responses."""
+    if by == "area":
+        return SummaryCount.area_key if counted else Response.area_id
+    if by == "month":
+        return month_of(SummaryCount.day if counted else Response.submitted_at)
+    return SummaryCount.consultation_id if counted else Response.consultation_id
+
+
+def _key(by, value):
+    return None if by == "area" and value == NO_AREA_KEY else value
+
+
+def theme_counts(filters, by):
+    """{(group value, theme_id): respondents} for effective themes. Counts distinct responses,
+    so two tagged answers count one respondent."""
+    if filters.countable:
+        rows = tally.summed(filters, "theme", _grouping(by, True), SummaryCount.item_id)
+        return {(_key(by, group), theme_id): n for group, theme_id, n in rows}
+    group_by = _grouping(by, False)
     query = (
         sa.select(group_by, AnswerTheme.theme_id, sa.func.count(sa.distinct(Answer.response_id)))
         .select_from(AnswerTheme)
@@ -84,7 +103,11 @@ def theme_counts(filters, group_by):
     return {(group, theme_id): n for group, theme_id, n in db.session.execute(query).all()}
 
 
-def respondent_counts(filters, group_by):
+def respondent_counts(filters, by):
+    """{group value: respondents}."""
+    if filters.countable:
+        return {_key(by, group): n for group, n in tally.summed(filters, "respondents", _grouping(by, True))}
+    group_by = _grouping(by, False)
     query = sa.select(group_by, sa.func.count()).select_from(Response).where(*filters.conditions()).group_by(group_by)
     return dict(db.session.execute(query).all())
 
@@ -98,8 +121,8 @@ def theme_matrix(filters, areas=()):
     selected = filters.area_id
     # Lift and the test compare an area with all areas, so the chosen area is picked out after.
     filters = filters.without_area()
-    tagged = theme_counts(filters, Response.area_id)
-    people = respondent_counts(filters, Response.area_id)
+    tagged = theme_counts(filters, "area")
+    people = respondent_counts(filters, "area")
     themes = themes_for(theme_id for _area, theme_id in tagged)
     names = area_names()
     listed = [area.id for area in areas]

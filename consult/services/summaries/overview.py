@@ -4,7 +4,9 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import Answer, Question, Response
+from consult.models import Answer, Question, Response, SummaryCount
+from consult.models.summary import NO_AREA_KEY
+from consult.services.summaries import tally
 from consult.services.summaries.base import NO_AREA, area_names
 from consult.services.summaries.tables import Percent, Table
 from consult.services.suppression import count, suppress_grid
@@ -26,11 +28,14 @@ def _counted_line(key, title, heading, labelled_counts, total_label):
 
 def responses_by_area(filters, areas=()):
     """Responses per area (every area of the consultation is listed, even with none)."""
-    found = dict(
-        db.session.execute(
-            sa.select(Response.area_id, sa.func.count()).where(*filters.conditions()).group_by(Response.area_id)
-        ).all()
-    )
+    if filters.countable:
+        found = {None if a == NO_AREA_KEY else a: n for a, n in tally.summed(filters, "respondents", SummaryCount.area_key)}
+    else:
+        found = dict(
+            db.session.execute(
+                sa.select(Response.area_id, sa.func.count()).where(*filters.conditions()).group_by(Response.area_id)
+            ).all()
+        )
     names = area_names()
     listed = [area.id for area in areas]
     listed += sorted((a for a in found if a not in listed and a is not None), key=lambda a: names.get(a, ""))
@@ -41,11 +46,14 @@ def responses_by_area(filters, areas=()):
 
 
 def responses_by_channel(filters):
-    found = dict(
-        db.session.execute(
-            sa.select(Response.channel, sa.func.count()).where(*filters.conditions()).group_by(Response.channel)
-        ).all()
-    )
+    if filters.countable:
+        found = dict(tally.summed(filters, "respondents", SummaryCount.channel))
+    else:
+        found = dict(
+            db.session.execute(
+                sa.select(Response.channel, sa.func.count()).where(*filters.conditions()).group_by(Response.channel)
+            ).all()
+        )
     labelled = [(CHANNEL_NAMES.get(c, c), found.get(c, 0)) for c in CHANNEL_NAMES]
     return _counted_line("responses-by-channel", "Responses by channel", "Channel", labelled, "All channels")
 
@@ -65,27 +73,13 @@ def closed_questions(filters, consultation):
     questions = [q for q in consultation.questions if q.kind in ("single", "multiple", "scale")]
     if not questions:
         return []
-    ids = [q.id for q in questions]
-    counts = {
-        (question_id, option_id): n
-        for question_id, option_id, n in db.session.execute(
-            sa.select(Answer.question_id, Answer.option_id, sa.func.count())
-            .join(Response, Response.id == Answer.response_id)
-            .where(Answer.question_id.in_(ids), Answer.option_id.is_not(None), *filters.conditions())
-            .group_by(Answer.question_id, Answer.option_id)
-        ).all()
-    }
     multiple = [q.id for q in questions if q.kind == "multiple"]
-    respondents = {}
-    if multiple:
-        respondents = dict(
-            db.session.execute(
-                sa.select(Answer.question_id, sa.func.count(sa.distinct(Answer.response_id)))
-                .join(Response, Response.id == Answer.response_id)
-                .where(Answer.question_id.in_(multiple), Answer.option_id.is_not(None), *filters.conditions())
-                .group_by(Answer.question_id)
-            ).all()
-        )
+    if filters.countable:
+        question_of = {o.id: q.id for q in questions for o in q.options}
+        counts = {(question_of[o], o): n for o, n in tally.summed(filters, "option", SummaryCount.item_id) if o in question_of}
+        respondents = {q: n for q, n in tally.summed(filters, "question", SummaryCount.item_id) if q in multiple}
+    else:
+        counts, respondents = _live_option_counts(filters, [q.id for q in questions], multiple)
     results = []
     for number, question in enumerate(questions, start=1):
         values = [counts.get((question.id, option.id), 0) for option in question.options]
@@ -106,3 +100,27 @@ def closed_questions(filters, consultation):
         )
         results.append(QuestionResult(question, answered, table))
     return results
+
+
+def _live_option_counts(filters, ids, multiple):
+    """Option counts straight from the answers, for filters the maintained counts cannot apply."""
+    counts = {
+        (question_id, option_id): n
+        for question_id, option_id, n in db.session.execute(
+            sa.select(Answer.question_id, Answer.option_id, sa.func.count())
+            .join(Response, Response.id == Answer.response_id)
+            .where(Answer.question_id.in_(ids), Answer.option_id.is_not(None), *filters.conditions())
+            .group_by(Answer.question_id, Answer.option_id)
+        ).all()
+    }
+    respondents = {}
+    if multiple:
+        respondents = dict(
+            db.session.execute(
+                sa.select(Answer.question_id, sa.func.count(sa.distinct(Answer.response_id)))
+                .join(Response, Response.id == Answer.response_id)
+                .where(Answer.question_id.in_(multiple), Answer.option_id.is_not(None), *filters.conditions())
+                .group_by(Answer.question_id)
+            ).all()
+        )
+    return counts, respondents

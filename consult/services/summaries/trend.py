@@ -4,8 +4,8 @@ from dataclasses import replace
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import Consultation, Response
-from consult.services.summaries.base import month_of, themes_for
+from consult.models import Consultation
+from consult.services.summaries.base import themes_for
 from consult.services.summaries.matrix import respondent_counts, theme_counts
 from consult.services.summaries.tables import Percent, Table
 from consult.services.suppression import suppress_grid
@@ -32,9 +32,8 @@ def _trend_table(key, title, first_heading, periods, people, tagged):
 
 def trend_by_month(filters):
     """Theme shares by calendar month (UTC) of submission, oldest first."""
-    month = month_of(Response.submitted_at)
-    people = respondent_counts(filters, month)
-    tagged = theme_counts(filters, month)
+    people = respondent_counts(filters, "month")
+    tagged = theme_counts(filters, "month")
     periods = [(m, m) for m in sorted(people)]
     return _trend_table("trend-by-month", "Theme shares by month", "Month", periods, people, tagged)
 
@@ -42,8 +41,8 @@ def trend_by_month(filters):
 def trend_by_consultation(filters):
     """Theme shares in each consultation (oldest first), with the other filters applied."""
     filters = replace(filters, consultation_id=None, option_id=None)
-    people = respondent_counts(filters, Response.consultation_id)
-    tagged = theme_counts(filters, Response.consultation_id)
+    people = respondent_counts(filters, "consultation")
+    tagged = theme_counts(filters, "consultation")
     consultations = db.session.scalars(
         sa.select(Consultation).where(Consultation.id.in_(list(people))).order_by(Consultation.opens_at, Consultation.id)
     ).all()

@@ -1,0 +1,49 @@
+"""Maintained counts behind the board's summaries, and the cells waiting to be recounted.
+
+A cell is one consultation, area, channel and day. SummaryCount holds, per cell, the number
+of respondents, of answers per option, of respondents per closed question and of respondents
+per (effective) theme, so the board sums a few thousand rows instead of millions of answers.
+Any change to a response, answer or tag marks its cell stale (SummaryStale); the summaries
+service recounts stale cells from the answers before it reads.
+"""
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from consult.extensions import db
+
+COUNT_KINDS = ("respondents", "option", "question", "theme")
+NO_AREA_KEY = 0  # responses with no area: 0 keeps the cell key NOT NULL, hence unique
+
+
+class SummaryCount(db.Model):
+    """One count for one cell: kind says what is counted, item_id which option/question/theme."""
+
+    __tablename__ = "summary_count"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultation.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(sa.String(12))
+    area_key: Mapped[int]
+    channel: Mapped[str] = mapped_column(sa.String(10))
+    day: Mapped[date]
+    item_id: Mapped[int]
+    count: Mapped[int]
+
+    __table_args__ = (
+        # Reads filter by consultation and kind and group by area or item: this index serves both.
+        sa.UniqueConstraint("consultation_id", "kind", "area_key", "channel", "day", "item_id", name="uq_summary_count_cell"),
+        sa.CheckConstraint(sa.text("kind IN ('respondents', 'option', 'question', 'theme')"), name="kind"),
+    )
+
+
+class SummaryStale(db.Model):
+    """A cell whose counts must be recounted. consultation_id 0 means every consultation."""
+
+    __tablename__ = "summary_stale"
+
+    consultation_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    area_key: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    channel: Mapped[str] = mapped_column(sa.String(10), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)

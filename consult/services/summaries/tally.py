@@ -1,0 +1,226 @@
+"""Keeping the maintained counts (SummaryCount) true: mark changed cells stale, recount them.
+
+Any write to a response, answer or tag, through the ORM or a bulk statement, marks the cells
+of the responses it touches stale in the same transaction (SQLAlchemy session events, so the
+submit, retag, review, erasure and demo code need no call of their own). Before the board
+reads counts, `refresh()` recounts the stale cells from the answers with GROUP BY and clears
+them. A write this module cannot place (a bulk UPDATE or DELETE) marks everything stale.
+"""
+from datetime import date, datetime, time, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from consult.extensions import db
+from consult.models import Answer, AnswerTheme, Response, SummaryCount, SummaryStale, utcnow
+from consult.models.summary import NO_AREA_KEY
+from consult.services.summaries.base import effective_tag
+
+EVERYTHING = {"consultation_id": 0, "area_key": 0, "channel": "", "day": date(1970, 1, 1)}
+# Past this many stale cells in a consultation, recounting it whole is quicker than cell by cell.
+CELLS_PER_BATCH = 200
+WATCHED = {"response", "answer", "answer_theme"}
+
+
+def _day_of(column):
+    if db.session.get_bind().dialect.name == "postgresql":
+        return sa.cast(column, sa.Date)
+    return sa.func.date(column)
+
+
+def _cell(consultation_id, area_id, channel, submitted_at):
+    return {
+        "consultation_id": consultation_id,
+        "area_key": area_id or NO_AREA_KEY,
+        "channel": channel or "web",
+        "day": (submitted_at or utcnow()).date(),
+    }
+
+
+def _insert_ignoring_duplicates(connection, rows):
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    unique = list({tuple(sorted(row.items())): row for row in rows}.values())
+    connection.execute(insert(SummaryStale).on_conflict_do_nothing(), unique)
+
+
+def _cells_of_responses(connection, response_ids):
+    """The cells of stored responses, by id (looked up in the database)."""
+    if not response_ids:
+        return []
+    found = connection.execute(
+        sa.select(Response.consultation_id, Response.area_id, Response.channel, Response.submitted_at)
+        .where(Response.id.in_(list(response_ids)))
+    ).all()
+    return [_cell(*row) for row in found]
+
+
+def _response_ids_of_answers(connection, answer_ids):
+    if not answer_ids:
+        return set()
+    return set(connection.scalars(sa.select(Answer.response_id).where(Answer.id.in_(list(answer_ids)))))
+
+
+@event.listens_for(Session, "after_flush")
+def _mark_flushed_changes(session, _context):
+    cells, response_ids, answer_ids = [], set(), set()
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if isinstance(obj, Response):
+            cells.append(_cell(obj.consultation_id, obj.area_id, obj.channel, obj.submitted_at))
+            state = sa.inspect(obj)
+            for name in ("area_id", "channel", "submitted_at", "consultation_id"):
+                if state.attrs[name].history.deleted:
+                    previous = {n: state.attrs[n].history.deleted[0] if state.attrs[n].history.deleted else getattr(obj, n)
+                                for n in ("consultation_id", "area_id", "channel", "submitted_at")}
+                    cells.append(_cell(**previous))
+                    break
+        elif isinstance(obj, Answer) and obj.response_id is not None:
+            response_ids.add(obj.response_id)
+        elif isinstance(obj, AnswerTheme) and obj.answer_id is not None:
+            answer_ids.add(obj.answer_id)
+    if not (cells or response_ids or answer_ids):
+        return
+    connection = session.connection()
+    response_ids |= _response_ids_of_answers(connection, answer_ids)
+    _insert_ignoring_duplicates(connection, cells + _cells_of_responses(connection, response_ids))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _mark_bulk_statements(state):
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    if table is None or table.name not in WATCHED:
+        return
+    connection = state.session.connection()
+    params = state.parameters
+    rows = params if isinstance(params, list) else [params] if params else []
+    if state.is_insert and rows:
+        if table.name == "response":
+            cells = [_cell(r.get("consultation_id"), r.get("area_id"), r.get("channel"), r.get("submitted_at")) for r in rows]
+        elif table.name == "answer":
+            cells = _cells_of_responses(connection, {r["response_id"] for r in rows if r.get("response_id")})
+        else:
+            ids = _response_ids_of_answers(connection, {r["answer_id"] for r in rows if r.get("answer_id")})
+            cells = _cells_of_responses(connection, ids)
+        _insert_ignoring_duplicates(connection, cells)
+    else:
+        _insert_ignoring_duplicates(connection, [EVERYTHING])
+
+
+def refresh():
+    """Recount every stale cell and clear it; commits. Returns how many cells were recounted."""
+    stale = db.session.execute(sa.select(SummaryStale)).scalars().all()
+    if not stale:
+        return 0
+    cells = [(s.consultation_id, s.area_key, s.channel, s.day) for s in stale]
+    # Clear the marks first: a submission committing meanwhile marks its cell again once this
+    # transaction ends, so a response the recount below does not see is recounted next time.
+    for item in stale:
+        db.session.delete(item)
+    db.session.flush()
+    try:
+        if any(c[0] == 0 for c in cells):
+            _recount(None)
+        else:
+            by_consultation = {}
+            for cell in cells:
+                by_consultation.setdefault(cell[0], []).append(cell)
+            for consultation_id, some in by_consultation.items():
+                if len(some) > CELLS_PER_BATCH:
+                    _recount([Response.consultation_id == consultation_id], [SummaryCount.consultation_id == consultation_id])
+                else:
+                    for start in range(0, len(some), 50):
+                        _recount_cells(some[start:start + 50])
+        db.session.commit()
+    except IntegrityError:
+        # Another request recounted the same cells at the same moment: its counts stand.
+        db.session.rollback()
+    return len(cells)
+
+
+def _recount_cells(cells):
+    day = _day_of(Response.submitted_at)
+    match = sa.or_(*[
+        sa.and_(
+            Response.consultation_id == c,
+            sa.func.coalesce(Response.area_id, NO_AREA_KEY) == a,
+            Response.channel == ch,
+            day == d,
+        )
+        for c, a, ch, d in cells
+    ])
+    stored = sa.or_(*[
+        sa.and_(SummaryCount.consultation_id == c, SummaryCount.area_key == a, SummaryCount.channel == ch, SummaryCount.day == d)
+        for c, a, ch, d in cells
+    ])
+    # Bounds on submitted_at let the (consultation, submitted_at) index narrow the scan to those days.
+    days = [d for _c, _a, _ch, d in cells]
+    bounds = [
+        Response.submitted_at >= datetime.combine(min(days), time.min),
+        Response.submitted_at < datetime.combine(max(days) + timedelta(days=1), time.min),
+    ]
+    _recount([match, *bounds], [stored])
+
+
+def _recount(response_where=None, stored_where=None):
+    """Delete and recount the counts of the responses matching `response_where` (None: all)."""
+    response_where = response_where or []
+    db.session.execute(sa.delete(SummaryCount).where(*(stored_where or [])))
+    day = _day_of(Response.submitted_at)
+    area = sa.func.coalesce(Response.area_id, NO_AREA_KEY)
+    cell = [Response.consultation_id, area, Response.channel, day]
+    columns = ["consultation_id", "area_key", "channel", "day", "kind", "item_id", "count"]
+    queries = [
+        sa.select(*cell, sa.literal("respondents"), sa.literal(0), sa.func.count())
+        .where(*response_where)
+        .group_by(*cell),
+        sa.select(*cell, sa.literal("option"), Answer.option_id, sa.func.count())
+        .select_from(Answer).join(Response, Response.id == Answer.response_id)
+        .where(Answer.option_id.is_not(None), *response_where)
+        .group_by(*cell, Answer.option_id),
+        sa.select(*cell, sa.literal("question"), Answer.question_id, sa.func.count(sa.distinct(Answer.response_id)))
+        .select_from(Answer).join(Response, Response.id == Answer.response_id)
+        .where(Answer.option_id.is_not(None), *response_where)
+        .group_by(*cell, Answer.question_id),
+        sa.select(*cell, sa.literal("theme"), AnswerTheme.theme_id, sa.func.count(sa.distinct(Answer.response_id)))
+        .select_from(AnswerTheme)
+        .join(Answer, Answer.id == AnswerTheme.answer_id)
+        .join(Response, Response.id == Answer.response_id)
+        .where(effective_tag(), *response_where)
+        .group_by(*cell, AnswerTheme.theme_id),
+    ]
+    for query in queries:
+        db.session.execute(sa.insert(SummaryCount).from_select(columns, query))
+
+
+def rebuild():
+    """Recount everything from the answers (after a restore, or to check); commits."""
+    _recount(None)
+    db.session.execute(sa.delete(SummaryStale))
+    db.session.commit()
+
+
+def summed(filters, kind, *group_by):
+    """[(*group values, total)] of the maintained counts of `kind` matching the filters
+    (all but an answered option, which the counts do not know: see Filters.countable)."""
+    refresh()
+    where = [SummaryCount.kind == kind]
+    if filters.consultation_id is not None:
+        where.append(SummaryCount.consultation_id == filters.consultation_id)
+    if filters.area_id is not None:
+        where.append(SummaryCount.area_key == filters.area_id)
+    if filters.channel is not None:
+        where.append(SummaryCount.channel == filters.channel)
+    if filters.date_from is not None:
+        where.append(SummaryCount.day >= filters.date_from)
+    if filters.date_to is not None:
+        where.append(SummaryCount.day <= filters.date_to)
+    query = sa.select(*group_by, sa.func.sum(SummaryCount.count)).where(*where).group_by(*group_by)
+    return [(*row[:-1], int(row[-1])) for row in db.session.execute(query).all()]

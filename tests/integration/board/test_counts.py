@@ -1,0 +1,98 @@
+"""The maintained counts always agree with counting the answers directly, whatever wrote them."""
+import random
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from consult.extensions import db
+from consult.models import Answer, Response, SummaryStale, Theme
+from consult.services import summaries
+from consult.services.demo import add_synthetic_responses
+from consult.services.review import save_review
+from consult.services.summaries import Filters, tally
+from consult.services.summaries.filters import Filters as FiltersClass
+from consult.services.tagging import retag
+from tests.integration.public.survey_helpers import complete_survey
+
+
+def figures(consultation, filters):
+    matrix = summaries.theme_matrix(filters, consultation.areas)
+    return {
+        "area": summaries.responses_by_area(filters, consultation.areas).public_rows(),
+        "channel": summaries.responses_by_channel(filters).public_rows(),
+        "questions": [r.table.public_rows() for r in summaries.closed_questions(filters, consultation)],
+        "matrix": matrix.table().public_rows(),
+        "month": summaries.trend_by_month(filters)[0].public_rows(),
+        "consultation": summaries.trend_by_consultation(filters)[0].public_rows(),
+    }
+
+
+def live_figures(monkeypatch, consultation, filters):
+    with monkeypatch.context() as patched:
+        patched.setattr(FiltersClass, "countable", property(lambda self: False))
+        return figures(consultation, filters)
+
+
+def assert_counts_agree(monkeypatch, consultation):
+    some_area = consultation.areas[1].id
+    start = (consultation.opens_at + timedelta(days=3)).date()
+    for filters in (
+        Filters(consultation_id=consultation.id),
+        Filters(consultation_id=consultation.id, area_id=some_area),
+        Filters(consultation_id=consultation.id, channel="paper"),
+        Filters(consultation_id=consultation.id, date_from=start, date_to=start + timedelta(days=10)),
+        Filters(),
+    ):
+        counted = figures(consultation, filters)
+        assert counted == live_figures(monkeypatch, consultation, filters), filters
+
+
+@pytest.fixture
+def busy_demo(demo):
+    add_synthetic_responses(demo, 150, random.Random(11))
+    return demo
+
+
+def test_counts_agree_after_bulk_inserted_responses(monkeypatch, busy_demo):
+    assert_counts_agree(monkeypatch, busy_demo)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(SummaryStale)) == 0
+
+
+def test_counts_follow_a_survey_submitted_through_the_pages(monkeypatch, client, busy_demo):
+    before = summaries.responses_by_area(Filters(consultation_id=busy_demo.id), busy_demo.areas).rows[-1]["count"].value
+    complete_survey(client, busy_demo)
+    after = summaries.responses_by_area(Filters(consultation_id=busy_demo.id), busy_demo.areas).rows[-1]["count"].value
+    assert after == before + 1
+    assert_counts_agree(monkeypatch, busy_demo)
+
+
+def test_counts_follow_an_officer_review_and_a_retag(monkeypatch, auth, busy_demo):
+    summaries.theme_matrix(Filters(consultation_id=busy_demo.id))  # counted before the changes
+    officer = auth.user("officer")
+    themes = db.session.scalars(sa.select(Theme).order_by(Theme.id)).all()
+    answers = db.session.scalars(sa.select(Answer).where(Answer.text.is_not(None)).order_by(Answer.id).limit(30)).all()
+    for answer in answers:
+        save_review(answer, [themes[0].id, themes[-1].id], officer)
+    assert_counts_agree(monkeypatch, busy_demo)
+    retag(busy_demo)
+    assert_counts_agree(monkeypatch, busy_demo)
+
+
+def test_counts_follow_a_bulk_delete_and_a_moved_response(monkeypatch, busy_demo):
+    summaries.theme_matrix(Filters(consultation_id=busy_demo.id))
+    first = db.session.scalar(sa.select(Response.id).order_by(Response.id))
+    db.session.execute(sa.delete(Response).where(Response.id == first))
+    db.session.commit()
+    moved = db.session.scalar(sa.select(Response).order_by(Response.id.desc()))
+    moved.area_id = next(a.id for a in busy_demo.areas if a.id != moved.area_id)
+    moved.channel = "import"
+    db.session.commit()
+    assert_counts_agree(monkeypatch, busy_demo)
+
+
+def test_rebuild_recounts_everything(monkeypatch, busy_demo):
+    tally.rebuild()
+    assert_counts_agree(monkeypatch, busy_demo)
+
+
