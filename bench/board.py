@@ -1,0 +1,170 @@
+"""Benchmark: the board's overview page and theme x area matrix at N responses, next to bare SQL.
+
+Run from the repository root: ``python bench/board.py [N ...]`` (default 10000 100000 1000000).
+Each N is seeded once with the demo's synthetic responses into its own SQLite file,
+/tmp/bench-board-N.db, and reused on later runs (seeding resumes if it was interrupted).
+With DATABASE_URL set (e.g. PostgreSQL) that one database is used and topped up or reseeded
+for each N. Prints, per N: responses, answers, the one-off recount of the maintained counts
+(summary_count) from the answers, then the overview page through the Flask test client
+(signed in as a board member), the matrix service call, and two bare SQL figures for the
+matrix on the same data: the GROUP BY over the answers and tags themselves (what the board
+would run without maintained counts) and the GROUP BY over summary_count (what it runs).
+Timings are the median of several runs after one warm-up.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("CONSULT_ENV", "testing")
+
+import sqlalchemy as sa  # noqa: E402
+from flask_migrate import upgrade  # noqa: E402
+
+from consult import create_app  # noqa: E402
+from consult.extensions import db  # noqa: E402
+from consult.models import Answer, Consultation, Response  # noqa: E402
+from consult.services import summaries  # noqa: E402
+from consult.services.summaries import tally  # noqa: E402
+from consult.services.demo import clear_all, seed_demo  # noqa: E402
+from consult.services.users import create_user, find_user  # noqa: E402
+
+SIZES = (10_000, 100_000, 1_000_000)
+RUNS = 5
+EMAIL = "bench-board@example.org"
+PASSWORD = "a long benchmark password for the board"
+SLUG = "community-safety-survey"
+
+BARE_MATRIX = """
+SELECT r.area_id, t.theme_id, COUNT(DISTINCT a.response_id)
+FROM answer_theme t JOIN answer a ON a.id = t.answer_id JOIN response r ON r.id = a.response_id
+WHERE r.consultation_id = :c
+  AND ((a.reviewed_at IS NULL AND t.source = 'auto') OR (a.reviewed_at IS NOT NULL AND t.source = 'officer'))
+GROUP BY r.area_id, t.theme_id
+"""
+BARE_RESPONDENTS = "SELECT area_id, COUNT(*) FROM response WHERE consultation_id = :c GROUP BY area_id"
+BARE_COUNTS = """
+SELECT area_key, item_id, SUM(count) FROM summary_count WHERE kind = :kind AND consultation_id = :c
+GROUP BY area_key, item_id
+"""
+
+
+def timed(action, runs=RUNS):
+    action()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def prepare(url, size):
+    """A migrated database holding exactly `size` synthetic responses; returns the app."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
+    with app.app_context():
+        upgrade()
+        survey = db.session.scalar(sa.select(Consultation).where(Consultation.slug == SLUG))
+        have = 0 if survey is None else db.session.scalar(
+            sa.select(sa.func.count()).select_from(Response).where(Response.consultation_id == survey.id)
+        )
+        if have > size:
+            clear_all()
+            have = 0
+        if have < size:
+            started = time.perf_counter()
+            seed_demo(responses=size - have, seed=2026 + have, progress=_progress(size - have))
+            print(f"  seeded {size - have:,} responses in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        if find_user(EMAIL) is None:
+            create_user(EMAIL, "board", PASSWORD, name="Benchmark")
+            db.session.commit()
+        if db.engine.dialect.name == "sqlite":
+            with db.engine.connect() as connection:
+                connection.execute(sa.text("ANALYZE"))
+        else:
+            with db.engine.connect() as connection:
+                connection.execute(sa.text("ANALYZE"))
+                connection.commit()
+    return app
+
+
+def _progress(total):
+    done = [0]
+
+    def report(count):
+        done[0] += count
+        if done[0] % 50_000 < count:
+            print(f"  ... {done[0]:,} / {total:,}", file=sys.stderr)
+
+    return report
+
+
+def measure(app):
+    with app.app_context():
+        survey = db.session.scalar(sa.select(Consultation).where(Consultation.slug == SLUG))
+        responses = db.session.scalar(sa.select(sa.func.count()).select_from(Response).where(Response.consultation_id == survey.id))
+        answers = db.session.scalar(sa.select(sa.func.count()).select_from(Answer))
+        filters = summaries.Filters(consultation_id=survey.id)
+        areas = list(survey.areas)
+
+        def matrix():
+            summaries.theme_matrix(filters, areas)
+            db.session.rollback()
+
+        def bare():
+            db.session.execute(sa.text(BARE_MATRIX), {"c": survey.id}).all()
+            db.session.execute(sa.text(BARE_RESPONDENTS), {"c": survey.id}).all()
+            db.session.rollback()
+
+        def bare_counts():
+            db.session.execute(sa.text(BARE_COUNTS), {"c": survey.id, "kind": "theme"}).all()
+            db.session.execute(sa.text(BARE_COUNTS), {"c": survey.id, "kind": "respondents"}).all()
+            db.session.rollback()
+
+        started = time.perf_counter()
+        tally.rebuild()
+        recount_s = time.perf_counter() - started
+        matrix_ms = timed(matrix)
+        bare_ms = timed(bare, runs=3)
+        counts_ms = timed(bare_counts)
+    client = app.test_client()
+    signed_in = client.post("/auth/login", data={"email": EMAIL, "password": PASSWORD})
+    assert signed_in.status_code == 302, "could not sign in"
+
+    def overview():
+        page = client.get(f"/board/{SLUG}/")
+        assert page.status_code == 200, page.status_code
+
+    overview_ms = timed(overview)
+    return responses, answers, recount_s, overview_ms, matrix_ms, bare_ms, counts_ms
+
+
+def main(argv):
+    sizes = [int(arg.replace("_", "").replace("k", "000").replace("M", "000000")) for arg in argv] or SIZES
+    shared_url = os.environ.get("DATABASE_URL")
+    rows = []
+    for size in sizes:
+        url = shared_url or f"sqlite:////tmp/bench-board-{size}.db"
+        print(f"N = {size:,} on {url.split(':')[0]}", file=sys.stderr)
+        app = prepare(url, size)
+        rows.append((url.split(":")[0].split("+")[0], *measure(app)))
+        with app.app_context():
+            db.engine.dispose()
+    print(
+        f"{'database':<10} {'responses':>10} {'answers':>11} {'recount s':>10} {'overview ms':>12} {'matrix ms':>10} "
+        f"{'bare SQL on answers ms':>23} {'bare SQL on counts ms':>22} {'overview / bare on answers':>27}"
+    )
+    for name, responses, answers, recount_s, overview_ms, matrix_ms, bare_ms, counts_ms in rows:
+        print(
+            f"{name:<10} {responses:>10,} {answers:>11,} {recount_s:>10.1f} {overview_ms:>12.1f} {matrix_ms:>10.1f} "
+            f"{bare_ms:>23.1f} {counts_ms:>22.1f} {overview_ms / bare_ms:>27.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
