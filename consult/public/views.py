@@ -55,6 +55,16 @@ def index():
     return render_template("public/index.html", consultations=open_consultations())
 
 
+@bp.get("/accessibility")
+def accessibility():
+    return render_template("public/accessibility.html")
+
+
+@bp.get("/privacy")
+def privacy():
+    return render_template("public/privacy.html")
+
+
 @bp.get("/c/<slug>")
 def consultation(slug):
     consultation, other_page = _open_consultation(slug)
