@@ -2,13 +2,11 @@
 from flask_wtf import FlaskForm
 from wtforms import RadioField, TextAreaField
 
-from consult.models import SAFEGUARDING_ACTIONS
-
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
 class SafeguardingActionForm(FlaskForm):
-    kind = RadioField(choices=list(SAFEGUARDING_ACTIONS.items()), validate_choice=False)
+    kind = RadioField(validate_choice=False)
     note = TextAreaField(filters=[_strip])

@@ -23,7 +23,7 @@ def role_choices():
 
 
 class RoleForm(FlaskForm):
-    role = RadioField(choices=role_choices(), validate_choice=False)
+    role = RadioField(validate_choice=False)
 
     def validate_role(self, field):
         if field.data not in ROLES:
