@@ -21,6 +21,7 @@ from textblob.en.sentiments import PatternAnalyzer  # noqa: E402
 from consult.analysis import analyse, load_default_taxonomy  # noqa: E402
 
 TARGET = 2000
+LONG = (5_000, 50_000)  # residents may write up to 5,000 characters; 50,000 checks the growth
 
 OPENINGS = ["", "Honestly, ", "To be fair ", "The main thing is ", "I think ", "Every night ",
             "Since last summer ", "On our estate "]
@@ -68,6 +69,27 @@ def rate(function, texts) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
+def long_answer(texts, length: int) -> str:
+    """Join answers into one long answer of ``length`` characters, as a resident might paste."""
+    parts, size = [], 0
+    for text in texts:
+        parts.append(text)
+        size += len(text) + 1
+        if size >= length:
+            break
+    return " ".join(parts)[:length]
+
+
+def seconds(function, text, repeat: int = 3) -> float:
+    """Best of ``repeat`` timings of one call, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main() -> None:
     texts = answers()
     taxonomy = load_default_taxonomy()
@@ -82,6 +104,10 @@ def main() -> None:
     print(f"analyse (second pass):                {warm:8.0f} answers/s")
     print(f"PatternAnalyzer sentiment alone:      {pattern:8.0f} answers/s")
     print(f"target {TARGET} answers/s: {'met' if min(cold, warm) >= TARGET else 'NOT met'}")
+    # Long answers must cost time in proportion to their length (10x the text, ~10x the time).
+    timings = {n: seconds(lambda t: analyse(t, taxonomy), long_answer(texts, n)) for n in LONG}
+    print("long answers: " + ", ".join(f"{n:,} chars {t * 1000:.0f} ms" for n, t in timings.items())
+          + f" (ratio {timings[LONG[1]] / timings[LONG[0]]:.1f} for {LONG[1] // LONG[0]}x the text)")
 
 
 if __name__ == "__main__":

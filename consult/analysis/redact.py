@@ -39,6 +39,8 @@ _STREET_TYPES = (
 )
 
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_LOCAL_CHAR = re.compile(r"[\w.+-]")
+_BOUNDARY = re.compile(r"\b")
 _PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)44\s?\(?0?\)?\s?\d{2,4}|\(?0\d{2,4}\)?)(?:[\s-]?\d){6,8}(?!\d)"
 )
@@ -54,7 +56,9 @@ _TITLED = re.compile(
     r"\s+(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)*")
-_LOCATIVE = re.compile(r"\b(?:in|at|on|near|from|to|around|through|outside|towards|of|off|by|into)\s+$")
+_LOCATIVE_WORDS = "in at on near from to around through outside towards of off by into".split()
+_LOCATIVE = re.compile(rf"\b(?:{'|'.join(_LOCATIVE_WORDS)})\s+$")
+_LOCATIVE_REACH = max(map(len, _LOCATIVE_WORDS))
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|[\"(]\s*)$")
 _STREET_AFTER = re.compile(rf"\s+(?:{_STREET_TYPES})\b")
 
@@ -62,6 +66,42 @@ _STREET_AFTER = re.compile(rf"\s+(?:{_STREET_TYPES})\b")
 def _is_place(words: list[str], places: frozenset) -> bool:
     phrase = " ".join(words)
     return phrase in places or all(w in places for w in words)
+
+
+def _replace_emails(text: str) -> str:
+    """Replace e-mail addresses, as ``_EMAIL.sub("[email]", text)`` would, in linear time.
+
+    A plain ``sub`` retries the local part from every word boundary of a long "a.b.c.d" run.
+    Every address holds one "@", so each "@" is visited once: its local part starts at the
+    first word boundary of the run of address characters before it.
+    """
+    parts, done = [], 0
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > done and _LOCAL_CHAR.match(text, start - 1):
+            start -= 1
+        boundary = _BOUNDARY.search(text, start, at)
+        match = _EMAIL.match(text, boundary.start()) if boundary and boundary.start() < at else None
+        if match:
+            parts += [text[done : match.start()], "[email]"]
+            done = match.end()
+        at = text.find("@", max(at + 1, done))
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _ends_with(pattern: re.Pattern, text: str, end: int, reach: int) -> bool:
+    """True when ``pattern`` (anchored with ``$``) matches the text just before ``end``.
+
+    Only the trailing whitespace and the ``reach`` characters before it are searched, so the
+    check costs the same wherever it is made in a long answer; word boundaries and ``^`` still see
+    the whole text.
+    """
+    start = end
+    while start and text[start - 1].isspace():
+        start -= 1
+    return pattern.search(text, max(0, start - reach), end) is not None
 
 
 def _is_common(word: str) -> bool:
@@ -80,15 +120,18 @@ def _replace_names(text: str, places: frozenset) -> str:
 
     def capitalised(match: re.Match) -> str:
         words = match.group(0).split()
-        before = text[: match.start()]
         if _is_place(words, places) or _STREET_AFTER.match(text, match.end()):
             return match.group(0)
-        if _LOCATIVE.search(before):
+        if _ends_with(_LOCATIVE, text, match.start(), _LOCATIVE_REACH):
             return match.group(0)  # "in Harrington", "near Salterbeck": a place
         names = [w for w in words if not _is_common(w) and w not in places]
         if not names:
             return match.group(0)
-        if len(words) == 1 and _SENTENCE_START.search(before) and _is_common(words[0]):
+        if (
+            len(words) == 1
+            and _ends_with(_SENTENCE_START, text, match.start(), 1)
+            and _is_common(words[0])
+        ):
             return match.group(0)
         return "[name]"
 
@@ -100,7 +143,7 @@ def redact(text: str, places=()) -> str:
     place_set = BUILTIN_PLACES | frozenset(
         w for p in places for w in [str(p).strip(), *str(p).split()] if w
     )
-    text = _EMAIL.sub("[email]", text)
+    text = _replace_emails(text)
     text = _PHONE.sub("[phone]", text)
     text = _POSTCODE.sub(lambda m: f"{m.group(1).upper()} [postcode]", text)
     text = _VEHICLE.sub("[vehicle]", text)

@@ -46,7 +46,8 @@ def _entry(word: str):
         p, s, i = senses.get(None) or next(iter(senses.values()))
         modifier = any(pos in senses for pos in _LEXICON.modifiers)
         result = (p, s, i, modifier)
-    _cache[word] = result
+    if len(_cache) < 100_000:
+        _cache[word] = result
     return result
 
 

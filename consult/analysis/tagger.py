@@ -50,6 +50,8 @@ SAFETY_PAIRS = frozenset(
 )
 
 _WORD_RE = re.compile(r"[a-z0-9']+\*?")
+# Per-word lookups are cached, up to a bound so that hostile text cannot grow memory forever.
+_CACHE_LIMIT = 200_000
 
 # A repair report ("pothole by the zebra crossing") names road features only to say where the
 # fault is; road safety needs a stated danger (speed, driving, a near miss) besides them.
@@ -161,7 +163,8 @@ class CompiledTaxonomy:
                 (elements, term_id) for prefix, elements, term_id in self.wild
                 if bare.startswith(prefix)
             )
-            self._phrase_cache[key] = found
+            if len(self._phrase_cache) < _CACHE_LIMIT:
+                self._phrase_cache[key] = found
         return found
 
     def cooc_groups(self, token: Token) -> tuple:
@@ -175,7 +178,8 @@ class CompiledTaxonomy:
                 for group_index, group in enumerate(groups)
                 if any(len(alt) == 1 and _matches(alt[0], token) for alt in group)
             )
-            self._cooc_cache[key] = found
+            if len(self._cooc_cache) < _CACHE_LIMIT:
+                self._cooc_cache[key] = found
         return found
 
 

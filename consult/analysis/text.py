@@ -153,6 +153,7 @@ def tokenise(text: str) -> list[Token]:
     clause_start = 0  # index in words where the current clause began
     state = _OFF
     cue_at = -1
+    reached = 0  # words before this index have already been marked denied
     compound = False
     for surface, start, end in raw:
         if not surface[0].isalnum():
@@ -174,9 +175,11 @@ def tokenise(text: str) -> list[Token]:
             if bare in _DETERMINERS:
                 compound = True
             if bare in _DENIAL_NOUNS and cue_at > clause_start:
-                # "Speeding is not a problem": the denial reaches back over the clause.
-                for w in words[clause_start:cue_at]:
+                # "Speeding is not a problem": the denial reaches back over the clause. Words
+                # already reached are skipped, so a long clause of denials stays linear.
+                for w in words[max(clause_start, reached) : cue_at]:
                     w[5] = True
+                reached = max(reached, cue_at)
             if bare not in NEGATION_FILLERS:
                 negated, state = True, _DENIED
         elif state == _DENIED:

@@ -62,3 +62,37 @@ def test_analysis_carries_the_redacted_text_and_phrases_never_hold_names():
     analysis = analyse("My neighbour Gary Pemberton deals drugs", places=())
     assert analysis.redacted == "My neighbour [name] deals drugs"
     assert not any("gary" in p or "pemberton" in p for p in analysis.phrases)
+
+
+# Sentences that each end in a full stop: what redaction does to one never depends on the
+# others, so redacting them joined must equal joining their redactions, however long the text.
+SENTENCES = [
+    "My neighbour Gary keeps dumping rubbish by the garages.",
+    "Drugs are sold from 14 Lowther Street most nights.",
+    "Email jo.bloggs@example.co.uk or ring 07700 900123 if you need me.",
+    "Boy racers in Harrington and Salterbeck never slow down.",
+    "A lad called Kieran Moss was seen in the van AB12 CDE.",
+    "Nobody listens.",
+    "I live in CA28 7AB near the park.",
+    "Mrs Higginbotham saw it happen outside the Co-op.",
+    "Moorclose gets all the trouble.",
+]
+
+
+def test_a_long_text_is_redacted_as_its_sentences_are():
+    sentences = SENTENCES * 600  # about 36,000 characters
+    expected = " ".join(redact(s, places=["Salterbeck"]) for s in sentences)
+    assert redact(" ".join(sentences), places=["Salterbeck"]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("x@y.com+x@y.com", "[email][email]"),
+        ("...jo@example.com", "...[email]"),
+        ("a.b.c.d.e", "a.b.c.d.e"),
+        ("write to a@b then c@d.org", "write to a@b then [email]"),
+    ],
+)
+def test_runs_of_address_characters_are_redacted_only_where_an_address_is(text, expected):
+    assert redact(text) == expected

@@ -83,3 +83,16 @@ def test_campaigns_strangers_one_off_acts_and_long_past_abuse_are_not_flagged(te
 )
 def test_current_risk_is_flagged_even_near_campaign_stranger_or_past_wording(text):
     assert analyse(text).safeguarding.level in {"concern", "urgent"}
+
+
+def test_a_cue_counts_only_in_the_same_sentence_as_its_disclosure():
+    # "I'm not safe" needs a sign of who or where (home, him, partner) in its own sentence.
+    assert not analyse("I'm not safe. The bus home is late").safeguarding.flagged
+    assert analyse("I'm not safe at home with him").safeguarding.flagged
+
+
+def test_a_disclosure_at_the_end_of_a_long_answer_is_still_found():
+    padding = "Being followed is something you read about. " * 800
+    assert not analyse(padding).safeguarding.flagged
+    result = analyse(padding + "I am being followed again, every day").safeguarding
+    assert "ongoing harassment of a known person" in result.reasons
