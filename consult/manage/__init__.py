@@ -16,8 +16,8 @@ NAVIGATION = (
     ("manage.dashboard", "Consultations", ("admin", "officer")),
     ("manage.review_queue", "Review tags", ("admin", "officer")),
     ("manage.safeguarding_queue", "Safeguarding", ("admin", "officer")),
-    ("manage.themes", "Themes", ("admin",)),
-    ("manage.users", "Users", ("admin",)),
+    ("manage.themes_list", "Themes", ("admin",)),
+    ("manage.users_list", "Users", ("admin",)),
     ("manage.audit_log", "Audit log", ("admin",)),
 )
 

@@ -70,3 +70,19 @@ def test_raw_text_never_reaches_board_or_partner(app, flagged, role):
 def test_officers_do_see_the_original_on_the_flag_page(client, auth, flagged):
     auth.login("officer")
     assert RAW in client.get(f"/manage/safeguarding/{flagged.id}").get_data(as_text=True)
+
+
+def nav_labels(client):
+    from tests.pagecheck import soup
+
+    return [link.get_text(" ", strip=True).split(" ")[0] for link in soup(client.get("/manage/safeguarding")).select(".manage-nav-list a")]
+
+
+def test_admins_see_every_section_in_the_navigation(client, auth):
+    auth.login("admin")
+    assert nav_labels(client) == ["Consultations", "Review", "Safeguarding", "Themes", "Users", "Audit"]
+
+
+def test_officers_see_only_their_sections_in_the_navigation(client, auth):
+    auth.login("officer")
+    assert nav_labels(client) == ["Consultations", "Review", "Safeguarding"]
