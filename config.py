@@ -56,6 +56,8 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # a resident may take an hour over a long answer
     MAX_CONTENT_LENGTH = 256 * 1024
     DRAFT_TTL_HOURS = 24
+    # Staff are signed out after this long without a request.
+    IDLE_TIMEOUT_MINUTES = 30
     TESTING = False
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
@@ -68,6 +70,7 @@ class Config:
     def __init__(self):
         self.SQLALCHEMY_DATABASE_URI = _database_url()
         self.DRAFT_TTL_HOURS = _int_env("DRAFT_TTL_HOURS", self.DRAFT_TTL_HOURS)
+        self.IDLE_TIMEOUT_MINUTES = _int_env("IDLE_TIMEOUT_MINUTES", self.IDLE_TIMEOUT_MINUTES)
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
         self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
         self.RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"

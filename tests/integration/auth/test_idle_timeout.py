@@ -27,3 +27,11 @@ def test_active_session_stays_signed_in(client, auth):
     with client.session_transaction() as session:
         assert session["_user_id"]
         assert session["seen_at"] >= int(time.time()) - 2
+
+
+def test_timeout_is_read_from_the_environment(monkeypatch):
+    from config import DevelopmentConfig
+
+    monkeypatch.setenv("IDLE_TIMEOUT_MINUTES", "45")
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    assert DevelopmentConfig().IDLE_TIMEOUT_MINUTES == 45
