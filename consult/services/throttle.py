@@ -67,6 +67,8 @@ def record_failure(email, address, now=None):
     """Count a failed attempt against its account and address; lock any key over its limit."""
     now = now or utcnow()
     limits = Limits.from_config(current_app.config)
+    # Failures are rare, so tidying here keeps the table small without a separate cron job.
+    purge_stale(now)
     for key_hash, limit in keys_for(email, address):
         row = _row(key_hash)
         if row is None:
