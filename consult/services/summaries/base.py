@@ -30,9 +30,11 @@ def dialect():
 
 def month_of(column):
     """'YYYY-MM' of a timestamp, in the database."""
+    # Formats are inlined, not bound: PostgreSQL matches GROUP BY to the select list by text,
+    # and two bound parameters never compare equal.
     if dialect() == "postgresql":
-        return sa.func.to_char(column, "YYYY-MM")
-    return sa.func.strftime("%Y-%m", column)
+        return sa.func.to_char(column, sa.literal_column("'YYYY-MM'"))
+    return sa.func.strftime(sa.literal_column("'%Y-%m'"), column)
 
 
 def phrase_rows():

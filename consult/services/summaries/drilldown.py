@@ -45,15 +45,15 @@ def _tagged(theme, filters):
 
 def drilldown(theme, filters, area_name="All areas"):
     where = _tagged(theme, filters)
-    bands = dict(
-        db.session.execute(
-            sa.select(_band(), sa.func.count())
-            .select_from(Answer)
-            .join(Response, Response.id == Answer.response_id)
-            .where(Answer.sentiment.is_not(None), *where)
-            .group_by(_band())
-        ).all()
+    # Banded in a subquery: PostgreSQL would not match a GROUP BY CASE with bound thresholds.
+    banded = (
+        sa.select(_band().label("band"))
+        .select_from(Answer)
+        .join(Response, Response.id == Answer.response_id)
+        .where(Answer.sentiment.is_not(None), *where)
+        .subquery()
     )
+    bands = dict(db.session.execute(sa.select(banded.c.band, sa.func.count()).group_by(banded.c.band)).all())
     values = [bands.get(band, 0) for band in BANDS]
     answers = count(sum(values))
     cells = suppress_line(values)

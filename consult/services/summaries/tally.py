@@ -174,7 +174,7 @@ def _recount(response_where=None, stored_where=None):
     response_where = response_where or []
     db.session.execute(sa.delete(SummaryCount).where(*(stored_where or [])))
     day = _day_of(Response.submitted_at)
-    area = sa.func.coalesce(Response.area_id, NO_AREA_KEY)
+    area = sa.func.coalesce(Response.area_id, sa.literal_column(str(NO_AREA_KEY)))
     cell = [Response.consultation_id, area, Response.channel, day]
     columns = ["consultation_id", "area_key", "channel", "day", "kind", "item_id", "count"]
     queries = [
