@@ -56,6 +56,8 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # a resident may take an hour over a long answer
     MAX_CONTENT_LENGTH = 256 * 1024
     DRAFT_TTL_HOURS = 24
+    # Board summaries: counts under this are shown as "fewer than N" (issue 5).
+    SUPPRESSION_THRESHOLD = 5
     # Staff are signed out after this long without a request.
     IDLE_TIMEOUT_MINUTES = 30
     TESTING = False
@@ -70,6 +72,9 @@ class Config:
     def __init__(self):
         self.SQLALCHEMY_DATABASE_URI = _database_url()
         self.DRAFT_TTL_HOURS = _int_env("DRAFT_TTL_HOURS", self.DRAFT_TTL_HOURS)
+        self.SUPPRESSION_THRESHOLD = _int_env("SUPPRESSION_THRESHOLD", self.SUPPRESSION_THRESHOLD)
+        if self.SUPPRESSION_THRESHOLD < 2:
+            raise RuntimeError("SUPPRESSION_THRESHOLD must be 2 or more: a count of 1 points to one person")
         self.IDLE_TIMEOUT_MINUTES = _int_env("IDLE_TIMEOUT_MINUTES", self.IDLE_TIMEOUT_MINUTES)
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
         self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"

@@ -73,3 +73,15 @@ def test_secondary_suppression_in_rows_and_columns_cascades():
 def test_suppressed_counts_sort_below_every_shown_count():
     assert sorted([count(3, 5), count(50, 5), count(1, 5)], key=Count.sort_key)[-1].value == 50
     assert count(3, 5).sort_key() == count(1, 5).sort_key()
+
+
+def test_the_threshold_comes_from_the_environment_and_refuses_to_show_single_people(monkeypatch):
+    import pytest
+
+    from config import DevelopmentConfig
+
+    monkeypatch.setenv("SUPPRESSION_THRESHOLD", "10")
+    assert DevelopmentConfig().SUPPRESSION_THRESHOLD == 10
+    monkeypatch.setenv("SUPPRESSION_THRESHOLD", "1")
+    with pytest.raises(RuntimeError, match="SUPPRESSION_THRESHOLD must be 2 or more"):
+        DevelopmentConfig()
