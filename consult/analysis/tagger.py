@@ -17,10 +17,9 @@ macro-F1 0.90, 0.5 gives 0.92 and 0.91, 0.6 gives 0.94 and 0.85; 0.5 stays.
 from __future__ import annotations
 
 import re
-import weakref
-from collections import defaultdict
 from dataclasses import dataclass
 
+from .compiled import CompiledTaxonomy, compile_taxonomy, matches
 from .taxonomy import Taxonomy
 from .text import Token, stem
 
@@ -49,9 +48,6 @@ SAFETY_PAIRS = frozenset(
                  ("dark", "alleys"), ("no", "police"), ("more", "police"))
 )
 
-_WORD_RE = re.compile(r"[a-z0-9']+\*?")
-# Per-word lookups are cached, up to a bound so that hostile text cannot grow memory forever.
-_CACHE_LIMIT = 200_000
 
 # A repair report ("pothole by the zebra crossing") names road features only to say where the
 # fault is; road safety needs a stated danger (speed, driving, a near miss) besides them.
@@ -89,110 +85,6 @@ class ThemeMatch:
     evidence: tuple[str, ...] = ()
 
 
-def _element(word: str):
-    """A term word becomes its stem, or ("*", prefix) when it ends in a wildcard."""
-    if word.endswith("*"):
-        return ("*", word[:-1].replace("'", ""))
-    return stem(word)
-
-
-def _elements(phrase: str) -> tuple:
-    return tuple(_element(w) for w in _WORD_RE.findall(phrase.lower().replace("-", " ")))
-
-
-def _matches(element, token: Token) -> bool:
-    if element.__class__ is str:
-        return element == token.stem
-    return token.lower.replace("'", "").startswith(element[1])
-
-
-class CompiledTaxonomy:
-    """Lookup tables for one taxonomy, built once and reused for every answer."""
-
-    def __init__(self, taxonomy: Taxonomy):
-        themes = taxonomy.active_themes()
-        self.slugs = tuple(t.slug for t in themes)
-        self.terms: list[tuple[int, float, str]] = []  # (theme index, weight, source)
-        self.exact: dict[str, list] = defaultdict(list)  # first stem -> [(elements, term id)]
-        self.wild: list = []  # [(prefix, elements, term id)]
-        self.cooc: list = []  # [(groups of element tuples, term id)]
-        self.whole_answer: set[int] = set()  # rules whose groups may sit in any sentence
-        for theme_index, theme in enumerate(themes):
-            for term in theme.parsed_terms:
-                if term.is_cooccurrence:
-                    term_id = len(self.terms)
-                    self.terms.append((theme_index, term.weight, term.source))
-                    groups = tuple(
-                        tuple(_elements(alt) for alt in group) for group in term.groups
-                    )
-                    rule = len(self.cooc)
-                    self.cooc.append((groups, term_id))
-                    if term.whole_answer:
-                        self.whole_answer.add(rule)
-                    # Multi-word alternatives ("mobile phone") are found like phrases and
-                    # then credited to their group of the rule.
-                    for group_index, group in enumerate(groups):
-                        for elements in group:
-                            if len(elements) > 1:
-                                self._add_phrase(elements, ("group", rule, group_index))
-                    continue
-                for phrase in term.groups[0]:
-                    elements = _elements(phrase)
-                    if not elements:
-                        continue
-                    term_id = len(self.terms)
-                    self.terms.append((theme_index, term.weight, phrase))
-                    self._add_phrase(elements, term_id)
-        self._phrase_cache: dict[tuple[str, str], tuple] = {}
-        self._cooc_cache: dict[tuple[str, str], tuple] = {}
-
-    def _add_phrase(self, elements: tuple, term_id) -> None:
-        first = elements[0]
-        if first.__class__ is str:
-            self.exact[first].append((elements, term_id))
-        else:
-            self.wild.append((first[1], elements, term_id))
-
-    def phrases_from(self, token: Token) -> tuple:
-        """Terms that may start at this token, cached per distinct word."""
-        key = (token.lower, token.stem)
-        found = self._phrase_cache.get(key)
-        if found is None:
-            bare = token.lower.replace("'", "")
-            found = tuple(self.exact.get(token.stem, ())) + tuple(
-                (elements, term_id) for prefix, elements, term_id in self.wild
-                if bare.startswith(prefix)
-            )
-            if len(self._phrase_cache) < _CACHE_LIMIT:
-                self._phrase_cache[key] = found
-        return found
-
-    def cooc_groups(self, token: Token) -> tuple:
-        """(rule, group) pairs of co-occurrence terms this word satisfies, cached per word."""
-        key = (token.lower, token.stem)
-        found = self._cooc_cache.get(key)
-        if found is None:
-            found = tuple(
-                (rule, group_index)
-                for rule, (groups, _) in enumerate(self.cooc)
-                for group_index, group in enumerate(groups)
-                if any(len(alt) == 1 and _matches(alt[0], token) for alt in group)
-            )
-            if len(self._cooc_cache) < _CACHE_LIMIT:
-                self._cooc_cache[key] = found
-        return found
-
-
-_compiled: "weakref.WeakKeyDictionary[Taxonomy, CompiledTaxonomy]" = weakref.WeakKeyDictionary()
-
-
-def compile_taxonomy(taxonomy: Taxonomy) -> CompiledTaxonomy:
-    """Return the compiled form of a taxonomy, building it on first use."""
-    compiled = _compiled.get(taxonomy)
-    if compiled is None:
-        compiled = _compiled[taxonomy] = CompiledTaxonomy(taxonomy)
-    return compiled
-
 
 def confidence(score: float) -> float:
     """Map a summed term weight to a confidence in 0..1."""
@@ -215,7 +107,7 @@ def theme_scores(tokens: list[Token], text: str, compiled: CompiledTaxonomy) -> 
             for j in range(1, len(elements)):
                 following = tokens[i + j]
                 # A phrase never spans punctuation: "class, a guy" is not "class A".
-                if not _matches(elements[j], following) or text[
+                if not matches(elements[j], following) or text[
                     tokens[i + j - 1].end : following.start
                 ].strip(" -"):
                     ok = False
@@ -266,6 +158,7 @@ def tag(tokens: list[Token], text: str, taxonomy: Taxonomy, threshold: float | N
     was found and not denied) but no theme reached the threshold.
     """
     compiled = compile_taxonomy(taxonomy)
+    tokens = compiled.respelt(tokens)
     limit = CONFIDENCE_THRESHOLD if threshold is None else threshold
     scores = theme_scores(tokens, text, compiled)
     if "road-safety" in compiled.slugs:
