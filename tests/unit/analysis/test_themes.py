@@ -180,3 +180,39 @@ def test_partner_named_in_one_sentence_and_harm_in_the_next_is_domestic_abuse():
 def test_short_safety_answers_without_a_theme_are_undecided(text):
     analysis = analyse(text)
     assert analysis.themes == () and analysis.undecided is True
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        # Road danger stated in its own sentence, apart from the road words.
+        ("The cycle lane on the bypass simply ends at the junction. It is hostile and dangerous.",
+         "road-safety"),
+        ("There is a crossing by the shop. With the bend and the lorries it is a death trap.",
+         "road-safety"),
+        # Harassment told without naming a man or a woman.
+        ("Constant staring and commenting whenever I wait at that bus stop", "vawg"),
+        ("Unwanted comments from the builders on the scaffolding", "vawg"),
+        # Domestic abuse with the partner named once and the control described apart.
+        ("Our relationship has changed. He constantly texts to check where I am.", "domestic-abuse"),
+        ("You can hear him next door hitting the kids", "domestic-abuse"),
+        # Recovery language is about substance misuse.
+        ("I'm ninety days sober and the AA meetings keep me going", "substance-misuse"),
+        ("He got hooked on painkillers after the accident", "substance-misuse"),
+        ("The lad had a stab wound to his leg", "serious-violence"),
+    ],
+)
+def test_themes_stated_in_less_usual_words_are_found(text, slug):
+    assert slug in slugs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The following comments are about bin collections",
+        "I'm spending a fortune and texting the council gets no answer",
+        "Our relationship with the council has improved and they reply to texts",
+    ],
+)
+def test_ordinary_words_near_the_new_terms_are_no_theme(text):
+    assert slugs(text) == set()
