@@ -24,6 +24,20 @@ ACTION_LABELS = {
     "theme.created": "Theme added",
     "theme.updated": "Theme changed",
     "theme.retagged": "Answers re-analysed",
+    "consultation.created": "Consultation created",
+    "consultation.updated": "Consultation details changed",
+    "consultation.copied": "Consultation copied as a new draft",
+    "consultation.opened": "Consultation opened",
+    "consultation.closed": "Consultation closed",
+    "consultation.published": "You said, we did published",
+    "question.added": "Question added",
+    "question.updated": "Question changed",
+    "question.moved": "Question moved",
+    "question.removed": "Question removed",
+    "outcome.saved": "You said, we did saved",
+    "response.paper_entered": "Paper response entered",
+    "export.redacted": "Responses exported (redacted)",
+    "export.raw": "Responses exported with original text",
 }
 
 
