@@ -13,7 +13,7 @@ from consult.models.consultation import (
 from consult.models.outcome import Outcome, OutcomeItem
 from consult.models.response import CHANNELS, Answer, Draft, Response
 from consult.models.safeguarding import CLOSING_ACTIONS, SAFEGUARDING_ACTIONS, SafeguardingAction
-from consult.models.summary import SummaryCount, SummaryStale
+from consult.models.summary import SummaryCount, SummaryPhrase, SummaryStale
 from consult.models.theme import TAG_SOURCES, AnswerTheme, Theme
 from consult.models.user import ROLES, LoginThrottle, User
 
@@ -39,6 +39,7 @@ __all__ = [
     "Response",
     "SafeguardingAction",
     "SummaryCount",
+    "SummaryPhrase",
     "SummaryStale",
     "Theme",
     "User",

@@ -49,3 +49,32 @@ class SummaryStale(db.Model):
     area_key: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     channel: Mapped[str] = mapped_column(sa.String(10), primary_key=True)
     day: Mapped[date] = mapped_column(primary_key=True)
+
+
+class SummaryPhrase(db.Model):
+    """Per cell, text-answer figures for the drill-down and emerging concerns.
+
+    kind "emerging": answers with no effective theme or undecided (phrase "" counts the answers,
+    any other phrase the answers using it); kind "theme": answers carrying theme_id that use
+    the phrase; kind "band": answers carrying theme_id whose sentiment falls in the band named
+    by `phrase` (negative, neutral, positive).
+    """
+
+    __tablename__ = "summary_phrase"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultation.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(sa.String(10))
+    theme_id: Mapped[int]
+    area_key: Mapped[int]
+    channel: Mapped[str] = mapped_column(sa.String(10))
+    day: Mapped[date]
+    phrase: Mapped[str] = mapped_column(sa.String(200))
+    count: Mapped[int]
+
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "consultation_id", "kind", "theme_id", "area_key", "channel", "day", "phrase", name="uq_summary_phrase_cell"
+        ),
+        sa.CheckConstraint(sa.text("kind IN ('emerging', 'theme', 'band')"), name="kind"),
+    )

@@ -3,15 +3,15 @@ and emerging concerns, the key phrases of text answers outside every theme."""
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Response
-from consult.services.summaries.base import effective_tag, has_effective_theme, phrase_rows
+from consult.services.summaries.base import phrase_rows
 from consult.services.summaries.tables import Percent, Table
+from consult.services.summaries.tally_text import NEUTRAL_BAND, band, emerging, summed_text
 from consult.services.suppression import count, suppress_line, threshold
 
-# TextBlob polarity runs from -1 to 1; answers within this distance of 0 read as neutral.
-NEUTRAL_BAND = 0.05
 BANDS = ("negative", "neutral", "positive")
 QUOTES = 3
 PHRASES = 10
@@ -27,54 +27,65 @@ class Drilldown:
     quotes: list
 
 
-def _band():
-    return sa.case(
-        (Answer.sentiment < -NEUTRAL_BAND, "negative"),
-        (Answer.sentiment > NEUTRAL_BAND, "positive"),
-        else_="neutral",
-    )
-
-
 def _tagged(theme, filters):
-    """Conditions selecting text answers that effectively carry the theme, in filtered responses."""
-    return [
-        Answer.id.in_(sa.select(AnswerTheme.answer_id).where(AnswerTheme.theme_id == theme.id, AnswerTheme.answer_id == Answer.id, effective_tag())),
-        *filters.conditions(),
-    ]
+    """Conditions selecting text answers that effectively carry the theme, in filtered responses.
+
+    The tagged answers come from an uncorrelated subquery driven by the theme's tags, so the
+    database starts from the theme's rows rather than from every answer.
+    """
+    tagged = aliased(Answer)
+    ids = (
+        sa.select(AnswerTheme.answer_id)
+        .join(tagged, tagged.id == AnswerTheme.answer_id)
+        .where(
+            AnswerTheme.theme_id == theme.id,
+            sa.or_(
+                sa.and_(tagged.reviewed_at.is_(None), AnswerTheme.source == "auto"),
+                sa.and_(tagged.reviewed_at.is_not(None), AnswerTheme.source == "officer"),
+            ),
+        )
+    )
+    return [Answer.id.in_(ids), *filters.conditions()]
 
 
 def drilldown(theme, filters, area_name="All areas"):
     where = _tagged(theme, filters)
-    # Banded in a subquery: PostgreSQL would not match a GROUP BY CASE with bound thresholds.
-    banded = (
-        sa.select(_band().label("band"))
-        .select_from(Answer)
-        .join(Response, Response.id == Answer.response_id)
-        .where(Answer.sentiment.is_not(None), *where)
-        .subquery()
-    )
-    bands = dict(db.session.execute(sa.select(banded.c.band, sa.func.count()).group_by(banded.c.band)).all())
-    values = [bands.get(band, 0) for band in BANDS]
+    if filters.countable:
+        bands = dict(summed_text(filters, "band", theme.id))
+    else:
+        banded = (
+            sa.select(band().label("band"))
+            .select_from(Answer)
+            .join(Response, Response.id == Answer.response_id)
+            .where(Answer.sentiment.is_not(None), *where)
+            .subquery()
+        )
+        bands = dict(db.session.execute(sa.select(banded.c.band, sa.func.count()).group_by(banded.c.band)).all())
+    values = [bands.get(name, 0) for name in BANDS]
     answers = count(sum(values))
     cells = suppress_line(values)
     sentiment = Table(
         "sentiment",
         "Sentiment of answers",
         [("label", "Sentiment"), ("count", "Answers"), ("percent", "Share of answers")],
-        [{"label": band.capitalize(), "count": c, "percent": Percent(c.share_of(answers))} for band, c in zip(BANDS, cells)],
+        [{"label": name.capitalize(), "count": c, "percent": Percent(c.share_of(answers))} for name, c in zip(BANDS, cells)],
         f"Neutral means a sentiment score between -{NEUTRAL_BAND} and {NEUTRAL_BAND} on a scale of -1 to 1.",
     )
-    phrases = _phrase_table("phrases", "Key phrases", where)
+    if filters.countable:
+        found = summed_text(filters, "theme", theme.id, limit=PHRASES, at_least=threshold())
+    else:
+        found = _live_phrases(where)
+    phrases = _phrase_table("phrases", "Key phrases", found)
     quotes = typical_quotes(where) if not answers.suppressed else []
     return Drilldown(theme, area_name, answers, sentiment, phrases, quotes)
 
 
-def _phrase_table(key, title, where, limit=PHRASES):
-    """The most frequent key phrases of the selected answers. Only phrases used in at least
-    `threshold` answers are listed: a rare phrase can point to one person."""
+def _live_phrases(where, limit=PHRASES):
+    """[(phrase, answers)] counted from the answers themselves, for filters the maintained
+    counts cannot apply (an answered option)."""
     phrase = phrase_rows()
     value = phrase.c.value
-    found = db.session.execute(
+    return db.session.execute(
         sa.select(value, sa.func.count(sa.distinct(Answer.id)).label("n"))
         .select_from(Answer)
         .join(Response, Response.id == Answer.response_id)
@@ -85,6 +96,11 @@ def _phrase_table(key, title, where, limit=PHRASES):
         .order_by(sa.desc("n"), value)
         .limit(limit)
     ).all()
+
+
+def _phrase_table(key, title, found):
+    """Only phrases used in at least `threshold` answers are listed: a rare phrase can point
+    to one person."""
     return Table(
         key,
         title,
@@ -126,15 +142,15 @@ def typical_quotes(where, limit=QUOTES):
 
 def emerging_concerns(filters, limit=15):
     """Key phrases of text answers with no effective theme or marked undecided by the tagger."""
-    where = [
-        Answer.text.is_not(None),
-        sa.or_(Answer.undecided.is_(True), ~has_effective_theme()),
-        *filters.conditions(),
-    ]
-    answers = count(
-        db.session.scalar(
-            sa.select(sa.func.count()).select_from(Answer).join(Response, Response.id == Answer.response_id).where(*where)
+    if filters.countable:
+        answers = count(sum(n for _blank, n in summed_text(filters, "emerging", blank=True)))
+        found = summed_text(filters, "emerging", limit=limit, at_least=threshold())
+    else:
+        where = [*emerging(), *filters.conditions()]
+        answers = count(
+            db.session.scalar(
+                sa.select(sa.func.count()).select_from(Answer).join(Response, Response.id == Answer.response_id).where(*where)
+            )
         )
-    )
-    table = _phrase_table("emerging-concerns", "Emerging concerns: phrases outside the themes", where, limit)
-    return answers, table
+        found = _live_phrases(where, limit)
+    return answers, _phrase_table("emerging-concerns", "Emerging concerns: phrases outside the themes", found)

@@ -14,9 +14,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, Response, SummaryCount, SummaryStale, utcnow
+from consult.models import Answer, AnswerTheme, Response, SummaryCount, SummaryPhrase, SummaryStale, utcnow
 from consult.models.summary import NO_AREA_KEY
 from consult.services.summaries.base import effective_tag
+from consult.services.summaries.tally_text import recount_text
 
 EVERYTHING = {"consultation_id": 0, "area_key": 0, "channel": "", "day": date(1970, 1, 1)}
 # Past this many stale cells in a consultation, recounting it whole is quicker than cell by cell.
@@ -134,7 +135,7 @@ def refresh():
                 by_consultation.setdefault(cell[0], []).append(cell)
             for consultation_id, some in by_consultation.items():
                 if len(some) > CELLS_PER_BATCH:
-                    _recount([Response.consultation_id == consultation_id], [SummaryCount.consultation_id == consultation_id])
+                    _recount([Response.consultation_id == consultation_id], lambda model: [model.consultation_id == consultation_id])
                 else:
                     for start in range(0, len(some), 50):
                         _recount_cells(some[start:start + 50])
@@ -156,23 +157,28 @@ def _recount_cells(cells):
         )
         for c, a, ch, d in cells
     ])
-    stored = sa.or_(*[
-        sa.and_(SummaryCount.consultation_id == c, SummaryCount.area_key == a, SummaryCount.channel == ch, SummaryCount.day == d)
-        for c, a, ch, d in cells
-    ])
+
+    def stored(model):
+        return [sa.or_(*[
+            sa.and_(model.consultation_id == c, model.area_key == a, model.channel == ch, model.day == d)
+            for c, a, ch, d in cells
+        ])]
+
     # Bounds on submitted_at let the (consultation, submitted_at) index narrow the scan to those days.
     days = [d for _c, _a, _ch, d in cells]
     bounds = [
         Response.submitted_at >= datetime.combine(min(days), time.min),
         Response.submitted_at < datetime.combine(max(days) + timedelta(days=1), time.min),
     ]
-    _recount([match, *bounds], [stored])
+    _recount([match, *bounds], stored)
 
 
-def _recount(response_where=None, stored_where=None):
-    """Delete and recount the counts of the responses matching `response_where` (None: all)."""
+def _recount(response_where=None, stored=None):
+    """Delete and recount the counts of the responses matching `response_where` (None: all);
+    `stored(model)` gives the conditions on a count table for the same cells (None: all)."""
     response_where = response_where or []
-    db.session.execute(sa.delete(SummaryCount).where(*(stored_where or [])))
+    for model in (SummaryCount, SummaryPhrase):
+        db.session.execute(sa.delete(model).where(*(stored(model) if stored else [])))
     day = _day_of(Response.submitted_at)
     area = sa.func.coalesce(Response.area_id, sa.literal_column(str(NO_AREA_KEY)))
     cell = [Response.consultation_id, area, Response.channel, day]
@@ -198,6 +204,7 @@ def _recount(response_where=None, stored_where=None):
     ]
     for query in queries:
         db.session.execute(sa.insert(SummaryCount).from_select(columns, query))
+    recount_text(cell, response_where)
 
 
 def rebuild():

@@ -18,7 +18,14 @@ from tests.integration.public.survey_helpers import complete_survey
 
 def figures(consultation, filters):
     matrix = summaries.theme_matrix(filters, consultation.areas)
+    themes = db.session.scalars(sa.select(Theme).order_by(Theme.id)).all()
+    drilled = [summaries.drilldown(theme, filters) for theme in themes]
+    answers, emerging = summaries.emerging_concerns(filters)
     return {
+        "sentiment": [d.sentiment.public_rows() for d in drilled],
+        "phrases": [d.phrases.public_rows() for d in drilled],
+        "quotes": [d.quotes for d in drilled],
+        "emerging": (answers.public, emerging.public_rows()),
         "area": summaries.responses_by_area(filters, consultation.areas).public_rows(),
         "channel": summaries.responses_by_channel(filters).public_rows(),
         "questions": [r.table.public_rows() for r in summaries.closed_questions(filters, consultation)],
