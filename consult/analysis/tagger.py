@@ -68,6 +68,9 @@ _DRINK_WORDS = frozenset("drunk drinking drink drinks alcohol tipsy wine beer vo
 _WRITER_DRINKING = re.compile(
     r"\b(?:i|we)(?:'d|'m| was| were| had| took| got| had been| have been)?(?: \w+){0,3}? "
     r"(?:drunk|tipsy|drinking|alcohol|drinks?|wine|beer|vodka)\b"
+    # "I was groped by drunk men": the drunk one is the perpetrator, not the writer.
+    r"(?! (?:man|men|guy|guys|lad|lads|bloke|blokes|person|people|stranger|strangers|driver|"
+    r"drivers|youths?|boys?|group|gang|passengers?|customers?)\b)"
 )
 _VICTIM_CUES = re.compile(
     r"\b(?:touch\w*|grop\w*|grabb\w*|rap(?:e|ed|ing)|molest\w*|harass\w*|assault\w*|attack\w*|"

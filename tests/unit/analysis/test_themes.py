@@ -216,3 +216,20 @@ def test_themes_stated_in_less_usual_words_are_found(text, slug):
 )
 def test_ordinary_words_near_the_new_terms_are_no_theme(text):
     assert slugs(text) == set()
+
+
+def test_a_drunk_man_who_harasses_is_substance_misuse_though_the_writer_is_the_victim():
+    assert "substance-misuse" in slugs("I was grabbed by a drunk man outside the pub")
+    assert "substance-misuse" not in slugs("I was a bit drunk and a man grabbed me")
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("Gas canisters left all over the lay-by", "antisocial-behaviour"),
+        ("Stop releasing convicted burglars early to the same estate", "reoffending"),
+        ("The court told me my abuser will be sentenced next month", "domestic-abuse"),
+    ],
+)
+def test_litter_release_and_abuser_wording_find_their_themes(text, slug):
+    assert slug in slugs(text)
