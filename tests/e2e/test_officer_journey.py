@@ -42,6 +42,8 @@ def add_question(officer, kind, title, options, extra):
     page = officer.page
     officer.follow("Add a question")
     page.get_by_label(kind, exact=True).check()
+    # The small script shows the answers box only for the kinds that have answers to choose from.
+    assert page.get_by_label("Answers, one on each line").is_visible() == bool(options)
     page.get_by_label("Question", exact=True).fill(title)
     if extra.get("optional"):
         page.get_by_label("No, it is optional", exact=True).check()
