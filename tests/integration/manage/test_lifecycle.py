@@ -103,3 +103,21 @@ def test_cli_sync_and_the_dashboard_both_close_by_date(app, runner, client, auth
     db.session.refresh(other)
     assert other.status == "closed"
     assert "tell residents what happens next" in page
+
+
+def test_status_changes_need_the_page_csrf_token(app, database_url):
+    from tests.conftest import AuthActions, make_app
+
+    consultation = draft_consultation()
+    user = AuthActions(app.test_client()).user("officer")
+    client = make_app(database_url, WTF_CSRF_ENABLED=True).test_client()
+    token = soup(client.get("/auth/login")).find("input", attrs={"name": "csrf_token"})["value"]
+    client.post("/auth/login", data={"email": user.email, "password": AuthActions.PASSWORD, "csrf_token": token})
+    assert client.post("/manage/consultations/safer-streets/open").status_code == 400
+    db.session.refresh(consultation)
+    assert consultation.status == "draft"
+    page = soup(client.get("/manage/consultations/safer-streets/open"))
+    token = page.find("input", attrs={"name": "csrf_token"})["value"]
+    assert client.post("/manage/consultations/safer-streets/open", data={"csrf_token": token}).status_code == 302
+    db.session.refresh(consultation)
+    assert consultation.status == "open"
