@@ -233,3 +233,8 @@ def test_a_drunk_man_who_harasses_is_substance_misuse_though_the_writer_is_the_v
 )
 def test_litter_release_and_abuser_wording_find_their_themes(text, slug):
     assert slug in slugs(text)
+
+
+def test_every_denial_in_a_long_unpunctuated_answer_still_counts():
+    # One clause of many "... is not a problem" denials: each reaches back over the clause.
+    assert slugs("speeding is not a problem and drug dealing is not a problem " * 300) == set()
