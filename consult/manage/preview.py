@@ -10,10 +10,11 @@ from consult.public.views import choice_options
 @bp.get("/consultations/<slug>/preview")
 def preview(slug):
     consultation = consultation_or_404(slug)
+    first = "manage.preview_question" if consultation.questions else "manage.preview_end"
     return render_template(
         "manage/consultations/preview_start.html",
         consultation=consultation,
-        start_url=url_for("manage.preview_question", slug=slug, number=1),
+        start_url=url_for(first, slug=slug, number=1) if consultation.questions else url_for(first, slug=slug),
     )
 
 

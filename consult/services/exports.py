@@ -154,10 +154,11 @@ def _xlsx_cell(value):
     return value
 
 
-def write_xlsx(rows, fileobj, title="Responses"):
+def write_xlsx(rows, fileobj):
     """Write rows to an XLSX file with openpyxl's write-only mode, which streams rows to disk."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
+    # A fixed sheet name: titles may hold characters Excel refuses in one (: / ? * [ ]).
+    sheet = workbook.create_sheet(title="Responses")
     for row in rows:
         sheet.append([_xlsx_cell(cell) for cell in row])
     workbook.save(fileobj)

@@ -215,3 +215,11 @@ def test_preview_shows_the_resident_pages_of_a_draft_and_saves_nothing(app, clie
     # Residents still cannot open the draft itself.
     client.post("/auth/logout")
     assert client.get("/c/safer-streets").status_code == 404
+
+
+def test_preview_of_a_consultation_without_questions_goes_straight_to_the_end(app, client, auth):
+    draft_consultation(with_questions=False)
+    auth.login("officer")
+    start = soup(client.get("/manage/consultations/safer-streets/preview"))
+    assert start.select_one(".button-start")["href"] == "/manage/consultations/safer-streets/preview/end"
+    assert client.get("/manage/consultations/safer-streets/preview/end").status_code == 200

@@ -119,10 +119,12 @@ def test_redacted_exports_are_logged_too(answered, client, auth):
 
 
 def test_xlsx_matches_the_csv_and_defuses_formulas(answered, client, auth):
+    answered.title = "Safer streets: have your say [2027]?"
+    db.session.commit()
     auth.login("officer")
     response = client.get("/manage/consultations/safer-streets/export.xlsx")
     assert response.mimetype == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    sheet = load_workbook(io.BytesIO(_body(response)), read_only=True).active
+    sheet = load_workbook(io.BytesIO(_body(response)), read_only=True)["Responses"]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[0][3] == "Q1. Do you walk at night?" and len(rows) == 4
     assert rows[2][6].startswith("'=1+2")
