@@ -10,7 +10,8 @@ from consult.postcodes import area_for_district, postcode_district
 
 # Control characters (NUL included) and Unicode non-characters: no database column or HTML page
 # should hold them, and no resident types them on purpose. Tabs and newlines stay.
-_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+_NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+_UNWANTED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
 
 
 def clean_text(value):

@@ -1,0 +1,25 @@
+"""Every form field drops characters no page or database should hold, and keeps the rest."""
+import pytest
+
+from consult.public.forms import clean_text
+
+
+@pytest.mark.parametrize(
+    "typed, kept",
+    [
+        ("  Speeding on Main St  ", "Speeding on Main St"),
+        ("line one\nline two\tend", "line one\nline two\tend"),
+        ("nul\x00byte", "nulbyte"),
+        ("escape\x1b[31m", "escape[31m"),
+        ("c1\x85control", "c1control"),
+        ("non\ufffechar\uffff", "nonchar"),
+        ("plane seven\U0007ffff and sixteen\U0010fffe", "plane seven and sixteen"),
+        ("emoji 😀 and مرحبا stay", "emoji 😀 and مرحبا stay"),
+    ],
+)
+def test_clean_text(typed, kept):
+    assert clean_text(typed) == kept
+
+
+def test_clean_text_leaves_other_values_alone():
+    assert clean_text(None) is None and clean_text(["1"]) == ["1"]
