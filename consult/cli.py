@@ -91,8 +91,8 @@ def analysis():
 
 @analysis.command("evaluate")
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--default-taxonomy", is_flag=True, help="Use the built-in themes, not the ones stored in the database.")
-def evaluate_command(path, default_taxonomy):
+@click.option("--stored", is_flag=True, help="Use the themes stored in the database (as edited by admins), not the built-in ones.")
+def evaluate_command(path, stored):
     """Score the tagger on a labelled CSV (columns text,themes[,safeguarding]).
 
     The last line printed is one JSON object with macro_f1, per_theme and none_precision.
@@ -100,7 +100,7 @@ def evaluate_command(path, default_taxonomy):
     from consult.analysis import load_default_taxonomy
     from consult.analysis.evaluate import EvaluationFileError, evaluate, format_report, load_labelled_csv
 
-    taxonomy = load_default_taxonomy() if default_taxonomy else _stored_taxonomy_or_default()
+    taxonomy = _stored_taxonomy_or_default() if stored else load_default_taxonomy()
     try:
         rows = load_labelled_csv(path, taxonomy)
     except (EvaluationFileError, OSError) as error:

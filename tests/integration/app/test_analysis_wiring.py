@@ -108,3 +108,18 @@ def test_evaluate_refuses_an_unknown_theme_with_a_clear_error(runner, tmp_path, 
 def test_evaluate_refuses_a_missing_file(runner, tmp_path):
     result = runner.invoke(args=["analysis", "evaluate", str(tmp_path / "missing.csv")])
     assert result.exit_code != 0 and "missing.csv" in result.output
+
+
+def test_evaluate_uses_built_in_themes_unless_asked_for_the_stored_ones(runner, tmp_path, client, demo):
+    complete_survey(client, demo)
+    road = db.session.scalars(sa.select(Theme).where(Theme.slug == "road-safety")).one()
+    road.terms = ["tractor"]
+    db.session.commit()
+    labelled = tmp_path / "labelled.csv"
+    labelled.write_text("text,themes\nDrivers race through the village far too fast,road-safety\n", encoding="utf-8")
+    built_in = json.loads(runner.invoke(args=["analysis", "evaluate", str(labelled)]).output.strip().splitlines()[-1])
+    stored = json.loads(
+        runner.invoke(args=["analysis", "evaluate", str(labelled), "--stored"]).output.strip().splitlines()[-1]
+    )
+    assert built_in["per_theme"]["road-safety"]["recall"] == 1.0
+    assert stored["per_theme"]["road-safety"]["recall"] == 0.0
