@@ -13,7 +13,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from consult.extensions import db
 from consult.formatting import to_uk_time
-from consult.models import Answer, AnswerTheme, Area, Response, Theme
+from consult.models import Answer, AnswerTheme, Area, Consultation, Response, Theme
 from consult.services import audit
 
 BATCH_SIZE = 1000
@@ -126,7 +126,16 @@ def response_batches(consultation, batch_size=None):
 
 
 def export_rows(consultation, raw=False, batch_size=None):
-    """The header, then one list of cells per response."""
+    """The header, then one list of cells per response, produced lazily.
+
+    Only the consultation's id is kept: a streamed download reads the rows after the view has
+    returned and its session has gone, so the generator loads the consultation in its own.
+    """
+    return _rows(consultation.id, raw, batch_size)
+
+
+def _rows(consultation_id, raw, batch_size):
+    consultation = db.session.get(Consultation, consultation_id)
     layout = _Layout(consultation, raw)
     yield layout.header()
     for batch in response_batches(consultation, batch_size):

@@ -162,3 +162,16 @@ def test_rows_are_read_in_keyset_batches_of_three_queries(answered, monkeypatch)
     assert after_first_batch - before_rows == 3
     response_selects = [s for s in statements if "FROM response" in s and "LIMIT" in s]
     assert len(response_selects) == 3  # 2 + 1 rows, then an empty batch ends it
+
+
+def test_csv_streams_after_the_view_has_returned_in_its_own_app(app, answered, database_url):
+    """As under a real server: the rows are read after the request's session has been removed."""
+    from tests.conftest import AuthActions, make_app
+
+    user = AuthActions(app.test_client()).user("officer")
+    served = make_app(database_url)
+    client = served.test_client()
+    client.post("/auth/login", data={"email": user.email, "password": AuthActions.PASSWORD})
+    response = client.get("/manage/consultations/safer-streets/export.csv")
+    assert response.status_code == 200
+    assert len(_csv(response)) == 4
