@@ -5,6 +5,7 @@ from consult.extensions import limiter
 from consult.public import bp
 from consult.public.forms import SubmitForm, form_for
 from consult.services.consultations import open_consultations, public_consultation
+from consult.services.outcomes import recently_published
 from consult.services.responses import (
     IncompleteResponse,
     format_receipt_code,
@@ -52,7 +53,7 @@ def _active_answers(consultation):
 
 @bp.get("/")
 def index():
-    return render_template("public/index.html", consultations=open_consultations())
+    return render_template("public/index.html", consultations=open_consultations(), results=recently_published())
 
 
 @bp.get("/accessibility")

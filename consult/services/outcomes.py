@@ -2,7 +2,7 @@
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, Outcome, OutcomeItem, Response, Theme, utcnow
+from consult.models import Answer, AnswerTheme, Consultation, Outcome, OutcomeItem, Response, Theme, utcnow
 from consult.services import audit
 from consult.services.tagging import ensure_default_themes
 
@@ -95,3 +95,15 @@ def published_outcome(consultation):
     if consultation.status == "published" and outcome is not None and outcome.published_at is not None:
         return outcome
     return None
+
+
+def recently_published(limit=10):
+    """Consultations whose "You said, we did" residents can read, newest first."""
+    query = (
+        sa.select(Consultation)
+        .join(Outcome, Outcome.consultation_id == Consultation.id)
+        .where(Consultation.status == "published", Outcome.published_at.is_not(None))
+        .order_by(Outcome.published_at.desc(), Consultation.id.desc())
+        .limit(limit)
+    )
+    return db.session.scalars(query).all()

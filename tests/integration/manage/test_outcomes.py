@@ -65,6 +65,8 @@ def test_officer_writes_publishes_and_residents_read_it_escaped(closed, client, 
     assert section.h3.get_text() == drugs.name
     assert "Police will patrol there on Friday nights." in section.get_text()
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
+    listed = soup(client.get("/")).select(".consultation-list a")
+    assert [a["href"] for a in listed] == ["/c/safer-streets"]
 
 
 def test_each_theme_needs_both_what_was_heard_and_what_will_be_done(closed, client, auth):
