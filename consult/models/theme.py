@@ -21,6 +21,9 @@ class Theme(db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     position: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Set once an admin edits the theme (or adds it): until then it follows the built-in defaults,
+    # so an upgrade's better terms reach partnerships that never changed them.
+    customised_at: Mapped[datetime | None]
 
     def record(self):
         """The theme as the analysis library's Taxonomy.from_records() takes it."""

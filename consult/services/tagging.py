@@ -14,26 +14,49 @@ _compiled = {}
 
 
 def ensure_default_themes():
-    """Fill an empty theme table from the package's default taxonomy; returns the themes.
+    """The stored themes, brought in line with the package's defaults; returns the themes.
 
-    The defaults are written on a connection of their own and committed at once, so the
-    caller's pending work is untouched, and two servers doing this together cannot both win.
+    An empty table is filled from the defaults; a default theme no admin has customised takes
+    the defaults' current name, description and terms (so an upgrade's better terms arrive);
+    a new default theme is added. The writes go on a connection of their own and commit at
+    once, so the caller's pending work is untouched and two servers racing cannot both win.
     """
     query = sa.select(Theme).order_by(Theme.position, Theme.id)
     themes = db.session.scalars(query).all()
-    if themes:
-        return themes
+    by_slug = {theme.slug: theme for theme in themes}
     now = utcnow()
-    rows = [
-        {**record, "position": position, "updated_at": now}
-        for position, record in enumerate(load_default_taxonomy().records(), start=1)
-    ]
+    inserts, updates = [], []
+    for position, record in enumerate(load_default_taxonomy().records(), start=1):
+        stored = by_slug.get(record["slug"])
+        if stored is None:
+            inserts.append({**record, "position": len(themes) + position, "updated_at": now})
+        elif stored.customised_at is None and _differs(stored, record):
+            updates.append(
+                {"theme_id": stored.id, "name": record["name"], "description": record["description"], "terms": record["terms"]}
+            )
+    if not inserts and not updates:
+        return themes
     try:
         with db.engine.begin() as connection:
-            connection.execute(sa.insert(Theme), rows)
+            if inserts:
+                connection.execute(sa.insert(Theme), inserts)
+            for update in updates:
+                connection.execute(
+                    sa.update(Theme)
+                    .where(Theme.id == update.pop("theme_id"), Theme.customised_at.is_(None))
+                    .values(**update, updated_at=now)
+                )
     except IntegrityError:
         pass  # another request stored them a moment ago
+    for theme in themes:
+        db.session.expire(theme)  # read back what the other connection wrote
     return db.session.scalars(query).all()
+
+
+def _differs(theme, record):
+    return (theme.name, theme.description or "", list(theme.terms or [])) != (
+        record["name"], record["description"], list(record["terms"])
+    )
 
 
 def current_taxonomy():

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from consult.analysis import TaxonomyError
 from consult.analysis.taxonomy import parse_term
 from consult.extensions import db
-from consult.models import Theme
+from consult.models import Theme, utcnow
 from consult.services.audit import record
 from consult.services.tagging import count_text_answers, ensure_default_themes, retag
 
@@ -73,6 +73,7 @@ def save_theme(theme, name, description, terms_text, active, user):
     ) if old != new]
     theme.name, theme.description, theme.terms, theme.active = name, (description or "").strip(), terms, bool(active)
     if changed:
+        theme.customised_at = utcnow()
         record("theme.updated", f"theme:{theme.slug}", user=user, changed=changed)
     db.session.commit()
     return changed
@@ -89,7 +90,10 @@ def add_theme(slug, name, description, terms_text, active, user):
     name = _check(name, terms, active)
     ensure_default_themes()
     position = (db.session.scalar(sa.select(sa.func.max(Theme.position))) or 0) + 1
-    theme = Theme(slug=slug, name=name, description=(description or "").strip(), terms=terms, active=bool(active), position=position)
+    theme = Theme(
+        slug=slug, name=name, description=(description or "").strip(), terms=terms, active=bool(active),
+        position=position, customised_at=utcnow(),
+    )
     db.session.add(theme)
     record("theme.created", f"theme:{slug}", user=user)
     db.session.commit()

@@ -62,7 +62,7 @@ def test_retag_follows_a_taxonomy_change_and_keeps_officer_tags(client, demo, ru
     answer.themes.append(AnswerTheme(theme=hate, source="officer", confidence=1.0, evidence=[]))
     answer.reviewed_at = utcnow()
     road = db.session.scalars(sa.select(Theme).where(Theme.slug == "road-safety")).one()
-    road.terms = ["bumps"]
+    road.terms, road.customised_at = ["bumps"], utcnow()
     db.session.commit()
 
     result = runner.invoke(args=["analysis", "retag", "--consultation", SLUG])
@@ -113,7 +113,7 @@ def test_evaluate_refuses_a_missing_file(runner, tmp_path):
 def test_evaluate_uses_built_in_themes_unless_asked_for_the_stored_ones(runner, tmp_path, client, demo):
     complete_survey(client, demo)
     road = db.session.scalars(sa.select(Theme).where(Theme.slug == "road-safety")).one()
-    road.terms = ["tractor"]
+    road.terms, road.customised_at = ["tractor"], utcnow()
     db.session.commit()
     labelled = tmp_path / "labelled.csv"
     labelled.write_text("text,themes\nDrivers race through the village far too fast,road-safety\n", encoding="utf-8")
@@ -123,3 +123,39 @@ def test_evaluate_uses_built_in_themes_unless_asked_for_the_stored_ones(runner, 
     )
     assert built_in["per_theme"]["road-safety"]["recall"] == 1.0
     assert stored["per_theme"]["road-safety"]["recall"] == 0.0
+
+
+def test_themes_no_admin_changed_follow_the_built_in_defaults(client, demo):
+    from consult.services.tagging import current_taxonomy
+
+    complete_survey(client, demo)
+    road = db.session.scalars(sa.select(Theme).where(Theme.slug == "road-safety")).one()
+    hate = db.session.scalars(sa.select(Theme).where(Theme.slug == "hate-crime")).one()
+    built_in = list(road.terms)
+    road.terms = ["an old term list"]  # as an older release stored it
+    hate.terms, hate.customised_at = ["edited by an admin"], utcnow()
+    db.session.commit()
+    taxonomy, themes = current_taxonomy()
+    assert themes["road-safety"].terms == built_in
+    assert themes["hate-crime"].terms == ["edited by an admin"]
+
+
+def test_a_default_theme_missing_from_the_table_is_added(client, demo):
+    from consult.services.tagging import current_taxonomy
+
+    complete_survey(client, demo)
+    db.session.execute(sa.delete(AnswerTheme))
+    db.session.execute(sa.delete(Theme).where(Theme.slug == "reoffending"))
+    db.session.commit()
+    assert "reoffending" in current_taxonomy()[1]
+
+
+def test_editing_a_theme_marks_it_customised_so_defaults_no_longer_replace_it(client, demo):
+    from consult.services.tagging import current_taxonomy
+    from consult.services.themes import save_theme
+
+    complete_survey(client, demo)
+    road = db.session.scalars(sa.select(Theme).where(Theme.slug == "road-safety")).one()
+    save_theme(road, "Road safety", "Speeding and crossings", "speeding\nzebra crossing", True, None)
+    assert road.customised_at is not None
+    assert current_taxonomy()[1]["road-safety"].terms == ["speeding", "zebra crossing"]
