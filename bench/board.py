@@ -26,6 +26,7 @@ os.environ.setdefault("CONSULT_ENV", "testing")
 import sqlalchemy as sa  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
 
+from config import engine_options  # noqa: E402
 from consult import create_app  # noqa: E402
 from consult.extensions import db  # noqa: E402
 from consult.models import Answer, Consultation, Response  # noqa: E402
@@ -66,7 +67,12 @@ def timed(action, runs=RUNS):
 
 def prepare(url, size):
     """A migrated database holding exactly `size` synthetic responses; returns the app."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
+    app = create_app({
+        "SQLALCHEMY_DATABASE_URI": url,
+        "SQLALCHEMY_ENGINE_OPTIONS": engine_options(url),
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+    })
     with app.app_context():
         upgrade()
         survey = db.session.scalar(sa.select(Consultation).where(Consultation.slug == SLUG))
@@ -83,13 +89,9 @@ def prepare(url, size):
         if find_user(EMAIL) is None:
             create_user(EMAIL, "board", PASSWORD, name="Benchmark")
             db.session.commit()
-        if db.engine.dialect.name == "sqlite":
-            with db.engine.connect() as connection:
-                connection.execute(sa.text("ANALYZE"))
-        else:
-            with db.engine.connect() as connection:
-                connection.execute(sa.text("ANALYZE"))
-                connection.commit()
+        with db.engine.connect() as connection:
+            connection.execute(sa.text("ANALYZE"))
+            connection.commit()
     return app
 
 

@@ -3,7 +3,6 @@
 Colours are the Okabe-Ito palette (safe for colour-blind readers); lines also differ by dash
 and marker shape, and every chart has its data table and a one-sentence summary.
 """
-from consult.services.suppression import Count
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00", "#56B4E9")
 DASHES = ("", "8 4", "2 3", "10 3 2 3", "4 4", "1 6", "12 6")
@@ -102,7 +101,3 @@ def line_summary(table, themes, periods):
         return f"{table.title}: in {periods[-1]} every figure is too small to show."
     share, name = max(shown)
     return f"{table.title}: in {periods[-1]} the most common of the themes shown was {name}, for {share * 100:.1f}% of respondents."
-
-
-def is_count(value):
-    return isinstance(value, Count)

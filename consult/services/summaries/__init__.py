@@ -3,7 +3,14 @@
 Every count passes through consult.services.suppression before it leaves this package, and
 every summary is (or offers) a `Table`, so pages, charts, CSV, XLSX and the API show the same
 figures. Modules: filters (which responses), overview (counts, closed questions), matrix
-(theme x area), priorities, drilldown (theme x area detail, emerging concerns), trend, export.
+(theme x area), priorities, drilldown (theme x area detail, emerging concerns), trend, export
+(CSV, XLSX), tally and tally_text (the maintained counts in summary_count and summary_phrase,
+kept true by session events and recounted per stale cell; see consult/models/summary.py).
+
+Summaries read the maintained counts unless an answered-option filter is set, which they do
+not know; then they count the answers directly with the same rules (tests check both agree).
+Key phrases are unnested in SQL (json_each on SQLite, json_array_elements_text on PostgreSQL)
+when the counts are recounted, so no answer is loaded into Python.
 """
 from consult.services.summaries.drilldown import Drilldown, drilldown, emerging_concerns
 from consult.services.summaries.filters import Filters, consultation_by_slug, parse_filters

@@ -7,7 +7,7 @@ from sqlalchemy.orm import aliased
 
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Response
-from consult.services.summaries.base import phrase_rows
+from consult.services.summaries.base import effective_tag, phrase_rows
 from consult.services.summaries.tables import Percent, Table
 from consult.services.summaries.tally_text import NEUTRAL_BAND, band, emerging, summed_text
 from consult.services.suppression import count, suppress_line, threshold
@@ -76,7 +76,7 @@ def drilldown(theme, filters, area_name="All areas"):
     else:
         found = _live_phrases(where)
     phrases = _phrase_table("phrases", "Key phrases", found)
-    quotes = typical_quotes(where) if not answers.suppressed else []
+    quotes = typical_quotes(theme, filters) if not answers.suppressed else []
     return Drilldown(theme, area_name, answers, sentiment, phrases, quotes)
 
 
@@ -110,33 +110,39 @@ def _phrase_table(key, title, found):
     )
 
 
-def typical_quotes(where, limit=QUOTES):
+def typical_quotes(theme, filters, limit=QUOTES):
     """Redacted answers closest to the median sentiment of the selection: typical, not extreme.
 
     Answers with any safeguarding flag, and answers without redacted text, are never quoted.
-    Identical texts are quoted once.
+    Identical texts are quoted once. The candidates are read from the theme's tags first (its
+    index), joined to their answers and responses, so only the selection is scanned.
     """
-    eligible = [
-        Answer.sentiment.is_not(None),
-        Answer.redacted_text.is_not(None),
-        Answer.redacted_text != "",
-        Answer.safeguarding_level == "none",
-        *where,
-    ]
-    base = sa.select(Answer.sentiment).join(Response, Response.id == Answer.response_id).where(*eligible)
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(base.subquery()))
+    candidates = (
+        sa.select(Answer.sentiment.label("sentiment"), Answer.redacted_text.label("text"))
+        .select_from(AnswerTheme)
+        .join(Answer, Answer.id == AnswerTheme.answer_id)
+        .join(Response, Response.id == Answer.response_id)
+        .where(
+            AnswerTheme.theme_id == theme.id,
+            effective_tag(),
+            Answer.sentiment.is_not(None),
+            Answer.redacted_text.is_not(None),
+            Answer.redacted_text != "",
+            Answer.safeguarding_level == "none",
+            *filters.conditions(),
+        )
+        .subquery()
+    )
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(candidates))
     if not total:
         return []
-    middle = db.session.scalars(base.order_by(Answer.sentiment).offset((total - 1) // 2).limit(2 - total % 2)).all()
+    middle = db.session.scalars(
+        sa.select(candidates.c.sentiment).order_by(candidates.c.sentiment).offset((total - 1) // 2).limit(2 - total % 2)
+    ).all()
     median = sum(middle) / len(middle)
-    distance = sa.func.min(sa.func.abs(Answer.sentiment - median))
+    distance = sa.func.min(sa.func.abs(candidates.c.sentiment - median))
     return db.session.scalars(
-        sa.select(Answer.redacted_text)
-        .join(Response, Response.id == Answer.response_id)
-        .where(*eligible)
-        .group_by(Answer.redacted_text)
-        .order_by(distance, Answer.redacted_text)
-        .limit(limit)
+        sa.select(candidates.c.text).group_by(candidates.c.text).order_by(distance, candidates.c.text).limit(limit)
     ).all()
 
 
