@@ -4,7 +4,9 @@ Any write to a response, answer or tag, through the ORM or a bulk statement, mar
 of the responses it touches stale in the same transaction (SQLAlchemy session events, so the
 submit, retag, review, erasure and demo code need no call of their own). Before the board
 reads counts, `refresh()` recounts the stale cells from the answers with GROUP BY and clears
-them. A write this module cannot place (a bulk UPDATE or DELETE) marks everything stale.
+them. Bulk UPDATE and DELETE statements have their cells looked up from their WHERE clause
+before they run; one this module cannot place (no WHERE, or moving responses between cells)
+marks everything stale.
 """
 from datetime import date, datetime, time, timedelta
 
@@ -111,8 +113,39 @@ def _mark_bulk_statements(state):
             ids = _response_ids_of_answers(connection, {r["answer_id"] for r in rows if r.get("answer_id")})
             cells = _cells_of_responses(connection, ids)
         _insert_ignoring_duplicates(connection, cells)
+    elif (state.is_update or state.is_delete) and _placeable(state.statement):
+        _insert_ignoring_duplicates(connection, _cells_matching(connection, table.name, state.statement.whereclause))
     else:
         _insert_ignoring_duplicates(connection, [EVERYTHING])
+
+
+def _placeable(statement):
+    """True when the rows a bulk UPDATE or DELETE touches stay in their cells, so their cells
+    can be found before it runs (a response moved to another area, channel or day cannot)."""
+    if statement.whereclause is None:
+        return False
+    if statement.table.name != "response" or statement.is_delete:
+        return True
+    values = getattr(statement, "_values", None)
+    if values is None:
+        return False
+    moving = {"consultation_id", "area_id", "channel", "submitted_at"}
+    return not any(getattr(column, "key", column) in moving for column in values)
+
+
+def _cells_matching(connection, table_name, whereclause):
+    """The cells of the responses a bulk statement's WHERE clause reaches, looked up before it runs."""
+    if table_name == "response":
+        ids = sa.select(Response.id).where(whereclause)
+    elif table_name == "answer":
+        ids = sa.select(Answer.response_id).where(whereclause)
+    else:
+        ids = sa.select(Answer.response_id).join(AnswerTheme, AnswerTheme.answer_id == Answer.id).where(whereclause)
+    found = connection.execute(
+        sa.select(Response.consultation_id, Response.area_id, Response.channel, Response.submitted_at)
+        .where(Response.id.in_(ids))
+    ).all()
+    return [_cell(*row) for row in found]
 
 
 def refresh():

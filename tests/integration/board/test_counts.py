@@ -103,3 +103,21 @@ def test_rebuild_recounts_everything(monkeypatch, busy_demo):
     assert_counts_agree(monkeypatch, busy_demo)
 
 
+
+
+def test_a_bulk_update_marks_only_the_cells_it_touches(monkeypatch, busy_demo):
+    summaries.theme_matrix(Filters(consultation_id=busy_demo.id))
+    answer = db.session.scalar(sa.select(Answer).where(Answer.text.is_not(None)).order_by(Answer.id))
+    db.session.execute(sa.update(Answer).where(Answer.id == answer.id).values(undecided=True))
+    db.session.commit()
+    stale = db.session.scalars(sa.select(SummaryStale)).all()
+    assert [(s.consultation_id, s.area_key) for s in stale] == [(busy_demo.id, answer.response.area_id)]
+    assert_counts_agree(monkeypatch, busy_demo)
+
+
+def test_a_bulk_move_between_areas_marks_everything(monkeypatch, busy_demo):
+    summaries.theme_matrix(Filters(consultation_id=busy_demo.id))
+    db.session.execute(sa.update(Response).where(Response.area_id == busy_demo.areas[0].id).values(area_id=busy_demo.areas[1].id))
+    db.session.commit()
+    assert [s.consultation_id for s in db.session.scalars(sa.select(SummaryStale))] == [0]
+    assert_counts_agree(monkeypatch, busy_demo)
