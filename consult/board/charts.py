@@ -7,7 +7,7 @@ and marker shape, and every chart has its data table and a one-sentence summary.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00", "#56B4E9")
 DASHES = ("", "8 4", "2 3", "10 3 2 3", "4 4", "1 6", "12 6")
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "circle", "square")
-BAR_WIDTH = 420
+BAR_WIDTH = 300
 ROW = 46
 LINE_WIDTH, LEFT, TOP = 690, 56, 16
 PLOT_W, PLOT_H = 560, 220
@@ -24,7 +24,8 @@ def bar_chart(table, label_key="label", count_key="count", percent_key="percent"
         value = str(cell) + (f" ({percent})" if percent is not None and str(percent) else "")
         width = 0 if cell.suppressed else round(BAR_WIDTH * cell.value / largest, 1)
         bars.append({"label": row[label_key], "y": index * ROW, "width": width, "text": value, "text_x": width + 8})
-    return {"bars": bars, "height": max(ROW, len(rows) * ROW), "width": 640, "summary": bar_summary(table, rows, label_key, count_key)}
+    # A narrow drawing scales up on phones, so its 15-unit text stays readable there.
+    return {"bars": bars, "height": max(ROW, len(rows) * ROW), "width": 480, "summary": bar_summary(table, rows, label_key, count_key)}
 
 
 def bar_summary(table, rows, label_key, count_key):
