@@ -16,6 +16,8 @@ NAVIGATION = (
     ("manage.dashboard", "Consultations", ("admin", "officer")),
     ("manage.review_queue", "Review tags", ("admin", "officer")),
     ("manage.safeguarding_queue", "Safeguarding", ("admin", "officer")),
+    ("manage.suspect_responses", "Suspect responses", ("admin", "officer")),
+    ("manage.erase_lookup", "Delete on request", ("admin", "officer")),
     ("manage.themes_list", "Themes", ("admin",)),
     ("manage.users_list", "Users", ("admin",)),
     ("manage.audit_log", "Audit log", ("admin",)),
@@ -46,3 +48,4 @@ def officer_layout():
 
 from consult.manage import audit_log, review, safeguarding, themes, users  # noqa: E402,F401  (routes register on import)
 from consult.manage import consultations, exports, outcomes, paper, preview, questions, sharing  # noqa: E402,F401,I001
+from consult.manage import responses  # noqa: E402,F401

@@ -73,3 +73,26 @@ def purge_expired(now=None):
             log.info("Anonymised %d responses of %s past retention", result.rowcount, consultation.slug)
     db.session.commit()
     return done
+
+
+def suspect_responses(limit=200):
+    """Responses that look automated and wait for an officer's decision, newest first."""
+    return db.session.scalars(
+        sa.select(Response).where(Response.suspect_reason.is_not(None)).order_by(Response.submitted_at.desc()).limit(limit)
+    ).all()
+
+
+def suspect_response(response_id):
+    return db.session.scalar(
+        sa.select(Response).where(Response.id == response_id, Response.suspect_reason.is_not(None))
+    )
+
+
+def decide_suspect(response, keep, user=None):
+    """An officer's decision on a suspect response: keep it (it then counts) or delete it; audit-logged."""
+    if not keep:
+        erase_response(response, user)
+        return
+    audit.record("response.kept", f"consultation:{response.consultation.slug}", user=user, reason=response.suspect_reason)
+    response.suspect_reason = None
+    db.session.commit()
