@@ -1,0 +1,33 @@
+"""Upgrading a database that holds responses keeps every row (SQLite rebuilds tables in batch mode)."""
+import sqlalchemy as sa
+from flask_migrate import downgrade, upgrade
+
+from consult.extensions import db
+from consult.models import Answer, AnswerTheme, Question, Response
+from tests.conftest import make_app
+from tests.integration.public.survey_helpers import complete_survey
+
+
+def counts():
+    return {model.__name__: db.session.scalar(sa.select(sa.func.count()).select_from(model)) for model in (Question, Response, Answer, AnswerTheme)}
+
+
+def test_downgrade_and_upgrade_keep_responses_and_answers(tmp_path, database_url):
+    url = f"sqlite:///{tmp_path / 'upgrade.db'}"
+    app = make_app(url)
+    with app.app_context():
+        upgrade()
+        from consult.services.demo import seed_demo
+
+        seed_demo(responses=20)
+        client = app.test_client()
+        consultation = db.session.scalars(sa.select(Response)).first().consultation
+        complete_survey(client, consultation)
+        before = counts()
+        assert before["Answer"] > 100 and before["AnswerTheme"] > 0
+        downgrade(revision="0004_outcomes_and_retention")
+        upgrade()
+        db.session.expire_all()
+        assert counts() == before
+        db.session.remove()
+        db.engine.dispose()
