@@ -20,8 +20,11 @@ class Filters:
     option_id: int | None = None
 
     def conditions(self, response=Response):
-        """SQL conditions on the Response table (or an alias of it)."""
-        found = []
+        """SQL conditions on the Response table (or an alias of it).
+
+        Suspect responses (spam traps) never count until an officer keeps them.
+        """
+        found = [response.suspect_reason.is_(None)]
         if self.consultation_id is not None:
             found.append(response.consultation_id == self.consultation_id)
         if self.area_id is not None:

@@ -209,7 +209,8 @@ def _recount_cells(cells):
 def _recount(response_where=None, stored=None):
     """Delete and recount the counts of the responses matching `response_where` (None: all);
     `stored(model)` gives the conditions on a count table for the same cells (None: all)."""
-    response_where = response_where or []
+    # Suspect responses (spam traps) are not counted until an officer keeps them.
+    response_where = [*(response_where or []), Response.suspect_reason.is_(None)]
     for model in (SummaryCount, SummaryPhrase):
         db.session.execute(sa.delete(model).where(*(stored(model) if stored else [])))
     day = _day_of(Response.submitted_at)

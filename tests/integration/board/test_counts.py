@@ -121,3 +121,18 @@ def test_a_bulk_move_between_areas_marks_everything(monkeypatch, busy_demo):
     db.session.commit()
     assert [s.consultation_id for s in db.session.scalars(sa.select(SummaryStale))] == [0]
     assert_counts_agree(monkeypatch, busy_demo)
+
+
+def test_suspect_responses_do_not_count_until_an_officer_keeps_them(monkeypatch, client, busy_demo):
+    from consult.services.data_protection import decide_suspect
+
+    by_area = lambda: summaries.responses_by_area(Filters(consultation_id=busy_demo.id), busy_demo.areas)  # noqa: E731
+    before = by_area().rows[-1]["count"].value
+    complete_survey(client, busy_demo, submit=False)
+    client.post("/c/community-safety-survey/check", data={"website": "http://spam.example"})
+    suspect = db.session.scalars(sa.select(Response).where(Response.suspect_reason.is_not(None))).one()
+    assert by_area().rows[-1]["count"].value == before
+    assert_counts_agree(monkeypatch, busy_demo)
+    decide_suspect(suspect, keep=True)
+    assert by_area().rows[-1]["count"].value == before + 1
+    assert_counts_agree(monkeypatch, busy_demo)
