@@ -66,6 +66,8 @@ class Config:
     # Generous for a family sharing one home connection, tight enough to slow a script down.
     SURVEY_RATE_LIMIT = "120 per minute;1500 per hour"
     SUBMIT_RATE_LIMIT = "10 per minute;100 per hour"
+    # Per address, on top of the per-account back-off in consult/services/throttle.py.
+    LOGIN_RATE_LIMIT = "60 per minute;600 per hour"
     MIN_COMPLETION_SECONDS = 8
     TRUSTED_PROXIES = 0
 
@@ -81,6 +83,7 @@ class Config:
         self.RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", self.SURVEY_RATE_LIMIT)
         self.SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", self.SUBMIT_RATE_LIMIT)
+        self.LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", self.LOGIN_RATE_LIMIT)
         self.MIN_COMPLETION_SECONDS = _int_env("MIN_COMPLETION_SECONDS", self.MIN_COMPLETION_SECONDS)
         # How many reverse proxies set X-Forwarded-For in front of the app (0: none).
         self.TRUSTED_PROXIES = _int_env("TRUSTED_PROXIES", self.TRUSTED_PROXIES)

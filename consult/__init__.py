@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 
 from config import BASE_DIR, config_from_environment
 from consult import security
+from consult.cleaning import CleanRequest
 from consult.extensions import csrf, db, limiter, migrate
 from consult.security import SECURITY_HEADERS  # noqa: F401  (re-exported for tests)
 
@@ -22,6 +23,7 @@ def create_app(config=None):
         static_folder=str(BASE_DIR / "static"),
         instance_path=str(BASE_DIR / "instance"),
     )
+    app.request_class = CleanRequest
     if isinstance(config, dict):
         app.config.from_object(config_from_environment())
         app.config.update(config)

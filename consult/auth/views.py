@@ -8,6 +8,7 @@ from flask_login import current_user, login_user, logout_user
 
 from consult.auth import bp
 from consult.auth.forms import LoginForm, SetPasswordForm, error_items
+from consult.extensions import limiter
 from consult.models import utcnow
 from consult.services import users
 
@@ -36,7 +37,12 @@ def home_for(user):
     return url_for("public.index")
 
 
+def _login_limit():
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
 def login():
     next_url = safe_next(request.args.get("next"))
     if current_user.is_authenticated and request.method == "GET":

@@ -1,23 +1,16 @@
 """One form a question kind: each validates a resident's answer into the value a draft keeps."""
-import re
-
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import ValidationError
 
+from consult.cleaning import remove_unwanted
 from consult.postcodes import area_for_district, postcode_district
-
-
-# Control characters (NUL included) and Unicode non-characters: no database column or HTML page
-# should hold them, and no resident types them on purpose. Tabs and newlines stay.
-_NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-_UNWANTED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
 
 
 def clean_text(value):
     """Strip surrounding space and drop control characters and non-characters."""
     if isinstance(value, str):
-        return _UNWANTED.sub("", value).strip()
+        return remove_unwanted(value).strip()
     return value
 
 

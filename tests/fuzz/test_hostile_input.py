@@ -80,3 +80,11 @@ def test_analysis_accepts_any_text(text):
 def test_analysis_of_a_huge_text_finishes():
     result = analyse("Speeding cars and drug dealing on Main Street. " * 400)
     assert {"road-safety", "substance-misuse"} <= {m.slug for m in result.themes}
+
+
+@fuzz
+@given(email=hostile_text, password=hostile_text)
+def test_login_form_answers_hostile_input_politely(client, email, password):
+    response = client.post("/auth/login", data={"email": email, "password": password})
+    assert response.status_code in (200, 400, 413, 429)
+    assert_no_injected_markup(body(response))

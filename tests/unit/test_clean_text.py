@@ -23,3 +23,17 @@ def test_clean_text(typed, kept):
 
 def test_clean_text_leaves_other_values_alone():
     assert clean_text(None) is None and clean_text(["1"]) == ["1"]
+
+
+def test_every_request_value_loses_control_and_non_characters_but_keeps_spaces():
+    from flask import request
+
+    from consult import create_app
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    with app.test_request_context(
+        "/?q=a\x00b", method="POST", data={"password": " pass\x1bword ", "note": "line\nnext\U0010ffff"}
+    ):
+        assert request.args["q"] == "ab"
+        assert request.form["password"] == " password "
+        assert request.form["note"] == "line\nnext"

@@ -124,3 +124,11 @@ def test_survey_posts_are_rate_limited_with_a_polite_page(database_url, demo):
     page = limited.post(f"/c/{SLUG}/q/1", data={})
     assert "Too many requests" in page.get_data(as_text=True)
     assert limited.get(f"/c/{SLUG}/q/1").status_code == 200
+
+
+def test_login_posts_are_rate_limited_per_address(database_url, demo):
+    limited = make_app(database_url, LOGIN_RATE_LIMIT="2 per minute").test_client()
+    data = {"email": "nobody@example.org", "password": "not the right password"}
+    statuses = [limited.post("/auth/login", data=data).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    assert limited.get("/auth/login").status_code == 200
