@@ -115,7 +115,9 @@ CONCERNS = [
     (r"\b(?:cuckoo(?:ed|ing)?|(?:took|taken|take) over (?:my |his |her |their )?(?:\w+'s )?(?:flat|house|home)\b|using (?:his|her|my) (?:flat|house) to deal)",
      "vulnerable adult being exploited"),
     (r"\b(?:i'?m|i am|i feel|we'?re|we are|we feel|(?:i|we) (?:don'?t|do not|never) feel) (?:not safe|unsafe|safe|in danger)\b",
-     "afraid for safety now", (r"\b(?:home|house|him|her|them|he|she|partner)\b", _SENTENCE)),
+     # "walking home" or "on the way home" is the journey, not danger at home.
+     "afraid for safety now",
+     (r"\b(?:(?<!walking )(?<!walk )(?<!way )(?<!getting )(?<!get )(?<!going )(?<!coming )home|house|him|her|them|he|she|partner)\b", _SENTENCE)),
     (r"\bnot safe at home\b", "afraid for safety now"),
     (r"\b(?:help me|please help)\b", "afraid for safety now",
      (r"\b(?:he|she|him|they|abuse|scared)\b", _SENTENCE)),

@@ -96,3 +96,17 @@ def test_a_disclosure_at_the_end_of_a_long_answer_is_still_found():
     assert not analyse(padding).safeguarding.flagged
     result = analyse(padding + "I am being followed again, every day").safeguarding
     assert "ongoing harassment of a known person" in result.reasons
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("As a woman I don't feel safe walking home after dark.", False),
+        ("I don't feel safe on the way home from the station.", False),
+        ("I don't feel safe at home since he moved back in.", True),
+        ("I do not feel safe in my house any more.", True),
+        ("I don't feel safe around him when he drinks.", True),
+    ],
+)
+def test_fear_on_the_journey_home_is_not_fear_at_home(text, flagged):
+    assert (analyse(text).safeguarding.level != "none") is flagged
