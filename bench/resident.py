@@ -3,6 +3,7 @@
 Used by bench/submit.py (throughput) and tests/load/ (durability under faults). Standard library
 only; every request has a timeout, and errors are retried on the same draft, as a person would.
 """
+import http.client
 import http.cookiejar
 import random
 import re
@@ -100,7 +101,8 @@ class Resident:
                     status, location = reply.status, reply.headers.get("Location")
             except urllib.error.HTTPError as error:
                 status, location, body = error.code, error.headers.get("Location"), error.read().decode(errors="replace")
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError, OSError):
+                # Includes a reply cut off half-way (IncompleteRead) when a worker dies mid-response.
                 status, location, body = 599, None, ""
             self.outcome.latencies.append(time.perf_counter() - started)
             if status < 500 and status != 429:

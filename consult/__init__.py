@@ -35,6 +35,9 @@ def create_app(config=None):
     register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
+    from consult.analysis import warm_up
+
+    warm_up()  # before any request thread can race to load the lexicons
     return app
 
 

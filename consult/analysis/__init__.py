@@ -21,7 +21,7 @@ from .text import normalise, tokenise
 
 __all__ = [
     "Analysis", "CONFIDENCE_THRESHOLD", "Safeguarding", "Taxonomy", "TaxonomyError",
-    "ThemeMatch", "analyse", "analyse_many", "load_default_taxonomy",
+    "ThemeMatch", "analyse", "analyse_many", "load_default_taxonomy", "warm_up",
 ]
 
 
@@ -78,6 +78,15 @@ def analyse(text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
         safeguarding=assess(text, candidates),
         redacted=redacted,
     )
+
+
+def warm_up() -> None:
+    """Load the lexicons and compile the default taxonomy now, in one thread.
+
+    A server calls this before it takes requests, so threads serving residents never race to
+    fill TextBlob's lazily loaded dictionaries, and the first answer is not slow.
+    """
+    analyse("Boy racers speeding and dealers in the park; I don't feel safe at home.")
 
 
 def analyse_many(texts, taxonomy: Taxonomy | None = None, places=()) -> list[Analysis]:

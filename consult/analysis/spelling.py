@@ -10,6 +10,7 @@ costs a few dictionary probes and the result is cached per word.
 """
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -25,10 +26,20 @@ _CACHE_LIMIT = 100_000
 _SUFFIXES = ("s", "es", "d", "ed", "ing", "er", "ers", "ly")
 
 
+_LOADING = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def english_words() -> tuple[frozenset, tuple]:
     """Return the known English words as a lower-case set, and the common words (no proper
     nouns, which the lexicon writes with a capital) as a sorted tuple."""
+    # TextBlob loads its lexicon lazily into a dict: a second thread iterating it while the
+    # first fills it fails ("dictionary changed size"), so the first use is serialised.
+    with _LOADING:
+        return _load_english_words()
+
+
+def _load_english_words() -> tuple[frozenset, tuple]:
     common = {w for w in en.lexicon.keys() if w.isalpha() and w.islower()}
     common.update(w for w in en.spelling.keys() if w.isalpha() and w.islower())
     known = common | {w.lower() for w in en.lexicon.keys()}
