@@ -13,6 +13,11 @@ _NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 +
 _UNWANTED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
 
 
+def strip_spaces(value):
+    """A form filter: surrounding white space off (control characters are already gone)."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def remove_unwanted(value):
     return _UNWANTED.sub("", value) if isinstance(value, str) else value
 

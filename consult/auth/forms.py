@@ -3,14 +3,12 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import ValidationError
 
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+from consult.cleaning import strip_spaces
 
 
 class LoginForm(FlaskForm):
     # Passwords are never stripped: spaces may be part of them.
-    email = StringField(filters=[_strip])
+    email = StringField(filters=[strip_spaces])
     password = PasswordField()
 
     def validate_email(self, field):

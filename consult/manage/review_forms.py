@@ -3,14 +3,12 @@ from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, TextAreaField
 from wtforms.validators import ValidationError
 
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+from consult.cleaning import strip_spaces
 
 
 class ReviewForm(FlaskForm):
     themes = SelectMultipleField(validate_choice=False)
-    note = TextAreaField(filters=[_strip])
+    note = TextAreaField(filters=[strip_spaces])
 
     def validate_themes(self, field):
         try:

@@ -2,11 +2,9 @@
 from flask_wtf import FlaskForm
 from wtforms import RadioField, TextAreaField
 
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+from consult.cleaning import strip_spaces
 
 
 class SafeguardingActionForm(FlaskForm):
     kind = RadioField(validate_choice=False)
-    note = TextAreaField(filters=[_strip])
+    note = TextAreaField(filters=[strip_spaces])

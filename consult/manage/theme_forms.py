@@ -2,20 +2,18 @@
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+from consult.cleaning import strip_spaces
 
 
 class ThemeForm(FlaskForm):
-    name = StringField(filters=[_strip])
-    description = TextAreaField(filters=[_strip])
+    name = StringField(filters=[strip_spaces])
+    description = TextAreaField(filters=[strip_spaces])
     terms = TextAreaField()
     active = BooleanField()
 
 
 class NewThemeForm(ThemeForm):
-    slug = StringField(filters=[_strip])
+    slug = StringField(filters=[strip_spaces])
 
 
 class ReanalyseForm(FlaskForm):

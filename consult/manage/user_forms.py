@@ -4,6 +4,7 @@ from wtforms import RadioField, StringField
 from wtforms.validators import ValidationError
 
 from consult.auth.access import ROLE_NAMES, ROLES
+from consult.cleaning import strip_spaces
 from consult.services.users import email_problem, normalise_email
 
 ROLE_HINTS = {
@@ -13,9 +14,6 @@ ROLE_HINTS = {
     "partner": "A partner agency's read-only view of published summaries (redacted text only)",
 }
 
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
 
 
 def role_choices():
@@ -31,8 +29,8 @@ class RoleForm(FlaskForm):
 
 
 class InviteForm(RoleForm):
-    email = StringField(filters=[_strip])
-    name = StringField(filters=[_strip])
+    email = StringField(filters=[strip_spaces])
+    name = StringField(filters=[strip_spaces])
 
     def validate_email(self, field):
         problem = email_problem(normalise_email(field.data))
