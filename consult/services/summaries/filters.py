@@ -40,6 +40,22 @@ class Filters:
             found.append(response.id.in_(chosen))
         return found
 
+    def count_conditions(self, counts):
+        """SQL conditions on a maintained count table (SummaryCount or SummaryPhrase), whose
+        rows are per consultation, area, channel and day."""
+        found = []
+        if self.consultation_id is not None:
+            found.append(counts.consultation_id == self.consultation_id)
+        if self.area_id is not None:
+            found.append(counts.area_key == self.area_id)
+        if self.channel is not None:
+            found.append(counts.channel == self.channel)
+        if self.date_from is not None:
+            found.append(counts.day >= self.date_from)
+        if self.date_to is not None:
+            found.append(counts.day <= self.date_to)
+        return found
+
     @property
     def countable(self):
         """True when the maintained counts can answer: they know every filter but an answered option."""

@@ -253,15 +253,6 @@ def summed(filters, kind, *group_by):
     (all but an answered option, which the counts do not know: see Filters.countable)."""
     refresh()
     where = [SummaryCount.kind == kind]
-    if filters.consultation_id is not None:
-        where.append(SummaryCount.consultation_id == filters.consultation_id)
-    if filters.area_id is not None:
-        where.append(SummaryCount.area_key == filters.area_id)
-    if filters.channel is not None:
-        where.append(SummaryCount.channel == filters.channel)
-    if filters.date_from is not None:
-        where.append(SummaryCount.day >= filters.date_from)
-    if filters.date_to is not None:
-        where.append(SummaryCount.day <= filters.date_to)
+    where += filters.count_conditions(SummaryCount)
     query = sa.select(*group_by, sa.func.sum(SummaryCount.count)).where(*where).group_by(*group_by)
     return [(*row[:-1], int(row[-1])) for row in db.session.execute(query).all()]

@@ -69,16 +69,7 @@ def summed_text(filters, kind, theme_id=0, limit=None, at_least=None, blank=Fals
         SummaryPhrase.theme_id == theme_id,
         SummaryPhrase.phrase == "" if blank else SummaryPhrase.phrase != "",
     ]
-    if filters.consultation_id is not None:
-        where.append(SummaryPhrase.consultation_id == filters.consultation_id)
-    if filters.area_id is not None:
-        where.append(SummaryPhrase.area_key == filters.area_id)
-    if filters.channel is not None:
-        where.append(SummaryPhrase.channel == filters.channel)
-    if filters.date_from is not None:
-        where.append(SummaryPhrase.day >= filters.date_from)
-    if filters.date_to is not None:
-        where.append(SummaryPhrase.day <= filters.date_to)
+    where += filters.count_conditions(SummaryPhrase)
     total = sa.func.sum(SummaryPhrase.count)
     query = sa.select(SummaryPhrase.phrase, total).where(*where).group_by(SummaryPhrase.phrase)
     if at_least is not None:
