@@ -4,7 +4,7 @@ from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, 
 
 from consult.manage.uk_dates import DateProblem, parse_uk_datetime, uk_parts
 from consult.models import utcnow
-from consult.public.forms import clean_text
+from consult.public.forms import CleanFieldsMeta
 from consult.services.builder import DETAIL_FIELDS, default_privacy_notice, slug_problem, suggest_slug
 from consult.services.questions import QuestionSpec, question_problems, spec_of
 
@@ -12,11 +12,7 @@ from consult.services.questions import QuestionSpec, question_problems, spec_of
 class OfficerForm(FlaskForm):
     """Strips every field; error_items() lists (field id, message) for the error summary, in page order."""
 
-    class Meta:
-        def bind_field(self, form, unbound_field, options):
-            filters = unbound_field.kwargs.get("filters", [])
-            unbound_field.kwargs["filters"] = [clean_text, *filters]
-            return unbound_field.bind(form=form, **options)
+    Meta = CleanFieldsMeta
 
     def error_items(self):
         return [(field.id, field.errors[0]) for field in self if field.errors and field.name != "csrf_token"]

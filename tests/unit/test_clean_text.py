@@ -37,3 +37,25 @@ def test_every_request_value_loses_control_and_non_characters_but_keeps_spaces()
         assert request.args["q"] == "ab"
         assert request.form["password"] == " password "
         assert request.form["note"] == "line\nnext"
+
+
+@pytest.mark.parametrize("form_path", ["consult.public.forms:TextAnswerForm", "consult.manage.builder_forms:ConsultationForm"])
+def test_building_a_form_again_and_again_does_not_pile_up_filters(form_path):
+    import importlib
+
+    from consult import create_app
+
+    module, name = form_path.split(":")
+    form_class = getattr(importlib.import_module(module), name)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "WTF_CSRF_ENABLED": False})
+
+    class Question:
+        required, max_length, options = False, 10, []
+
+    def filters_on_first_field():
+        form = form_class(Question()) if module.endswith("public.forms") else form_class()
+        first = next(iter(form))
+        return len(first.filters)
+
+    with app.test_request_context():
+        assert filters_on_first_field() == filters_on_first_field() == filters_on_first_field()
