@@ -1,4 +1,6 @@
 """Officers' forms for a consultation's details and its questions, checked in the GOV.UK error pattern."""
+import re
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 
@@ -7,6 +9,11 @@ from consult.models import utcnow
 from consult.public.forms import CleanFieldsMeta
 from consult.services.builder import DETAIL_FIELDS, default_privacy_notice, slug_problem, suggest_slug
 from consult.services.questions import QuestionSpec, question_problems, spec_of
+
+
+# Plain ASCII digits, few enough for any database integer: str.isdigit() passes '²', which int()
+# refuses, and 5,000 nines, which it also refuses (both were a 500, found by tests/fuzz).
+_ID = re.compile(r"[0-9]{1,9}")
 
 
 class OfficerForm(FlaskForm):
@@ -27,7 +34,7 @@ def _whole_number(field, low, high, name):
     if not text:
         field.errors.append(f"Enter {name}")
         return None
-    if not text.isdigit() or not low <= int(text) <= high:
+    if not _ID.fullmatch(text) or not low <= int(text) <= high:
         field.errors.append(f"{name[0].upper()}{name[1:]} must be a whole number from {low} to {high}")
         return None
     return int(text)
@@ -181,9 +188,9 @@ class QuestionForm(OfficerForm):
             options=[line.strip() for line in (self.options.data or "").splitlines() if line.strip()],
             none_of_these=bool(self.none_of_these.data),
             scale=self.scale.data or "",
-            show_when_option_id=int(show_when) if show_when.isdigit() else None,
+            show_when_option_id=int(show_when) if _ID.fullmatch(show_when) else None,
         )
-        if show_when and not show_when.isdigit():
+        if show_when and not _ID.fullmatch(show_when):
             self.show_when.errors.append("Choose an answer to an earlier question, or ‘Always show this question’")
         if len(spec.hint) > 1000:
             self.hint.errors.append("Hint must be 1,000 characters or fewer")

@@ -5,6 +5,8 @@ from datetime import datetime, timezone
 from consult.formatting import UK, to_uk_time
 
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$")
+# ASCII digits: str.isdigit() also passes '²', which int() refuses (a 500, found by tests/fuzz).
+_DIGITS = re.compile(r"[0-9]+")
 
 
 class DateProblem(ValueError):
@@ -43,11 +45,14 @@ def parse_uk_datetime(day, month, year, time, default_time):
     missing = [name for name, value in zip(("day", "month", "year"), parts) if not value]
     if missing:
         raise DateProblem(f"must include a {' and '.join(missing)}")
-    if not all(value.isdigit() for value in parts):
+    if not all(_DIGITS.fullmatch(value) for value in parts):
         raise DateProblem("must be a real date, in numbers, like 27 3 2027")
-    day_number, month_number, year_number = (int(value) for value in parts)
     if len(parts[2]) != 4:
         raise DateProblem("must have a 4-digit year, like 2027")
+    if len(parts[0]) > 2 or len(parts[1]) > 2:
+        # A 20-digit day overflows datetime() with an OverflowError, not the ValueError caught below.
+        raise DateProblem("must be a real date, like 27 3 2027")
+    day_number, month_number, year_number = (int(value) for value in parts)
     hour, minute = parse_time(time or default_time)
     try:
         local = datetime(year_number, month_number, day_number, hour, minute, tzinfo=UK)

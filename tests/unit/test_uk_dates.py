@@ -34,7 +34,10 @@ def test_a_blank_time_uses_the_default():
 
 @pytest.mark.parametrize(
     "parts, message",
-    [(("", "7", "2027"), "must include a day"), (("31", "2", "2027"), "real date"), (("1", "7", "27"), "4-digit year"), (("1", "July", "2027"), "in numbers")],
+    [(("", "7", "2027"), "must include a day"), (("31", "2", "2027"), "real date"), (("1", "7", "27"), "4-digit year"), (("1", "July", "2027"), "in numbers"),
+     # Found by tests/fuzz: each of these was a 500 (int() refuses '²'; datetime() overflows).
+     (("²", "7", "2027"), "in numbers"), (("1", "7", "２０２７"), "in numbers"), (("99999999999999999999", "7", "2027"), "real date"),
+     (("1", "9" * 5000, "2027"), "real date")],
 )
 def test_wrong_dates_say_what_is_wrong(parts, message):
     with pytest.raises(DateProblem, match=message):

@@ -92,6 +92,21 @@ def test_errors_are_summarised_and_answers_kept(app, client, auth):
     assert db.session.scalar(sa.select(sa.func.count(Consultation.id))) == 1
 
 
+@pytest.mark.parametrize("odd", ["²", "9" * 5000, "٣"])
+def test_numbers_that_are_not_plain_digits_get_a_message_not_a_crash(app, client, auth, odd):
+    """Plain digits 0-9 only. Found by tests/fuzz: str.isdigit() passed '²' and 5,000 nines, then int() or datetime() failed with a 500."""
+    consultation = draft_consultation()
+    auth.login("officer")
+    data = _new_consultation_form(minutes_to_complete=odd, retention_months=odd, closes_day=odd)
+    summary = soup(client.post("/manage/consultations/new", data=data)).select_one(".error-summary").get_text()
+    assert "The minutes it takes must be a whole number from 1 to 120" in summary
+    assert "The number of months must be a whole number from 1 to 120" in summary
+    assert "Closing date must be a real date" in summary
+    question = {"kind": "short_text", "title": "Which street?", "required": "no", "options": "", "scale": "agreement", "show_when": odd}
+    page = soup(client.post(f"/manage/consultations/{consultation.slug}/questions/new", data=question))
+    assert "Choose an answer to an earlier question" in page.select_one(".error-summary").get_text()
+
+
 def test_closing_date_must_follow_the_opening_date(app, client, auth):
     auth.login("officer")
     data = _new_consultation_form(opens_day="1", opens_month="7", opens_year="2099", opens_time="9am", closes_month="6")
