@@ -68,8 +68,9 @@ def review_save(answer_id):
             problem = str(error)
         else:
             flash(f"Review saved for answer {answer.id}.")
-            slug = request.form.get("consultation", "")
-            return redirect(url_for("manage.review_queue", consultation=slug or None))
+            # Back to the queue the officer came from; a slug naming no consultation would be a 404.
+            back = review.consultation_by_slug(request.form.get("consultation", ""))
+            return redirect(url_for("manage.review_queue", consultation=back.slug if back else None))
     else:
         problem = next((field.errors[0] for field in form if field.errors), "Select from the themes shown")
     field = f"a{answer.id}-note" if "note" in problem.lower() else f"a{answer.id}-themes"

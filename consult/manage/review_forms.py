@@ -1,9 +1,13 @@
 """The one-step review form: tick the themes that apply to an answer, with an optional note."""
+import re
+
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, TextAreaField
 from wtforms.validators import ValidationError
 
 from consult.cleaning import strip_spaces
+
+_THEME_ID = re.compile(r"[0-9]{1,9}")
 
 
 class ReviewForm(FlaskForm):
@@ -11,7 +15,8 @@ class ReviewForm(FlaskForm):
     note = TextAreaField(filters=[strip_spaces])
 
     def validate_themes(self, field):
-        try:
-            self.theme_ids = sorted({int(value) for value in field.data or [] if value})
-        except ValueError:
-            raise ValidationError("Select from the themes shown") from None
+        values = [value for value in field.data or [] if value]
+        # Ids a database integer holds: a 20-digit one was a 500 (found by tests/fuzz).
+        if not all(_THEME_ID.fullmatch(value) for value in values):
+            raise ValidationError("Select from the themes shown")
+        self.theme_ids = sorted({int(value) for value in values})

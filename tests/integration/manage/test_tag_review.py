@@ -58,6 +58,16 @@ def test_saving_a_review_writes_officer_tags_and_logs_the_change(client, auth):
     assert client.get("/manage/review").get_data(as_text=True).count("<article") == 0
 
 
+def test_after_saving_the_officer_goes_back_to_the_queue_they_came_from(client, auth):
+    answer = text_answer("Litter", auto=[(theme("litter"), 0.7)])
+    auth.login("officer")
+    saved = client.post(f"/manage/review/{answer.id}", data={"themes": [], "consultation": "street-safety"})
+    assert saved.headers["Location"] == "/manage/review?consultation=street-safety"
+    # Found by tests/fuzz: an edited hidden field sent the officer to a 404 after saving.
+    saved = client.post(f"/manage/review/{answer.id}", data={"themes": [], "consultation": "<no-such>"})
+    assert saved.headers["Location"] == "/manage/review"
+
+
 def test_a_second_review_replaces_the_first(client, auth):
     litter, noise = theme("litter"), theme("noise")
     answer = text_answer("Litter and noise", auto=[(litter, 0.7)])
@@ -72,7 +82,8 @@ def test_a_second_review_replaces_the_first(client, auth):
 def test_unknown_themes_are_refused_politely(client, auth):
     answer = text_answer("Litter", auto=[(theme("litter"), 0.7)])
     auth.login("officer")
-    for value in ["99999", "not-a-number"]:
+    # Found by tests/fuzz: 20 digits were a 500 (SQLite and PostgreSQL refuse an integer that large).
+    for value in ["99999", "not-a-number", "²", "99999999999999999999"]:
         page = soup(client.post(f"/manage/review/{answer.id}", data={"themes": [value]}))
         assert page.select_one(".error-summary a").get_text() == "Select from the themes shown"
     db.session.refresh(answer)
