@@ -7,7 +7,7 @@ from flask import Flask, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 
 from config import BASE_DIR, config_from_environment
-from consult import security
+from consult import converters, security
 from consult.cleaning import CleanRequest
 from consult.extensions import csrf, db, limiter, migrate
 from consult.security import SECURITY_HEADERS  # noqa: F401  (re-exported for tests)
@@ -24,6 +24,7 @@ def create_app(config=None):
         instance_path=str(BASE_DIR / "instance"),
     )
     app.request_class = CleanRequest
+    converters.init_app(app)  # before the blueprints: their rules read the converters
     if isinstance(config, dict):
         app.config.from_object(config_from_environment())
         app.config.update(config)
