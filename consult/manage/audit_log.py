@@ -1,4 +1,5 @@
 """The audit log page (admins only): newest first, filtered, paginated, read-only."""
+import re
 from datetime import date, datetime, timedelta
 
 from flask import render_template, request
@@ -22,6 +23,12 @@ def _day(name, errors):
         return None
 
 
+def _whole_number(name):
+    """?name=123 as a number a database integer holds, else None (a 20-digit one was a 500)."""
+    value = request.args.get(name, "").strip()
+    return int(value) if re.fullmatch(r"[0-9]{1,9}", value) else None
+
+
 @bp.get("/audit")
 @role_required("admin")
 def audit_log():
@@ -31,12 +38,13 @@ def audit_log():
         errors.append(("to", "The ‘to’ date must be the same as or after the ‘from’ date"))
         end = None
     action = request.args.get("action", "").strip() or None
-    user_id = request.args.get("user", type=int)
-    page = max(1, request.args.get("page", 1, type=int))
+    user_id = _whole_number("user")
+    page = max(1, _whole_number("page") or 1)
     events, total = audit.event_page(
         action=action, user_id=user_id,
         start=datetime.combine(start, datetime.min.time()) if start else None,
-        end=datetime.combine(end + timedelta(days=1), datetime.min.time()) if end else None,
+        # No day follows 9999-12-31 (computing one was a 500): that 'to' date sets no limit.
+        end=datetime.combine(end + timedelta(days=1), datetime.min.time()) if end and end < date.max else None,
         page=page, per_page=PER_PAGE,
     )
     pages = max(1, -(-total // PER_PAGE))

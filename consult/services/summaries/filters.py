@@ -1,6 +1,6 @@
 """Which responses a summary covers: consultation, area, dates, channel and an answered option."""
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 import sqlalchemy as sa
 
@@ -32,7 +32,8 @@ class Filters:
         if self.date_from is not None:
             found.append(response.submitted_at >= datetime.combine(self.date_from, time.min))
         if self.date_to is not None:
-            found.append(response.submitted_at < datetime.combine(self.date_to + timedelta(days=1), time.min))
+            # Up to the day's last moment: the day after 9999-12-31 overflows (a 500, found by tests/fuzz).
+            found.append(response.submitted_at <= datetime.combine(self.date_to, time.max))
         if self.channel is not None:
             found.append(response.channel == self.channel)
         if self.option_id is not None:
@@ -132,7 +133,9 @@ def parse_filters(args, consultation=None):
         else:
             errors["channel"] = "Choose web, paper or import"
     option = (args.get("option") or "").strip()
-    if option:
+    # Only a consultation's questions are offered: across all of them there is no answer to choose,
+    # so an option is ignored (an error would point the reader at a list the page does not show).
+    if option and choices.questions:
         known = {str(o.id): o.id for q in choices.questions for o in q.options}
         if option in known:
             values["option_id"] = known[option]

@@ -124,6 +124,15 @@ def test_bad_filters_are_explained_and_the_page_still_shows(client, auth, board_
     assert messages == ["Choose an area from the list", "Enter a real date in the form YYYY-MM-DD, for example 2026-11-01"]
 
 
+def test_far_dates_and_an_answer_filter_across_all_consultations_are_handled(client, auth, board_data):
+    """Found by tests/fuzz: 'to' 9999-12-31 was a 500, and an answer filter across all consultations
+    (where none is offered) linked its error to a list the page did not show."""
+    auth.login("board")
+    for url in ("/board/all/?from=0001-01-01&to=9999-12-31&option=99", "/board/board-test/matrix?to=9999-12-31"):
+        response = client.get(url)
+        assert response.status_code == 200 and soup(response).select_one(".error-summary") is None, url
+
+
 def test_filter_form_moves_the_consultation_into_the_address(client, auth, board_data):
     auth.login("board")
     response = client.get("/board/filter?page=trend&consultation=board-test&channel=web&area=")

@@ -51,6 +51,17 @@ def test_bad_dates_are_explained(client, auth):
     assert "must be the same as or after" in page.select_one(".error-summary a").get_text()
 
 
+def test_the_last_day_there_is_and_huge_numbers_are_handled(client, auth):
+    """Found by tests/fuzz: each of these was a 500 (no day after 9999-12-31; SQLite refuses 20 digits)."""
+    auth.login("admin")
+    page = soup(client.get("/manage/audit?to=9999-12-31"))
+    assert [row[2] for row in rows(page)] == ["Signed in", "User created"]
+    huge = "99999999999999999999"
+    for query in (f"page={huge}", f"user={huge}"):
+        response = client.get(f"/manage/audit?{query}")
+        assert response.status_code == 200 and len(rows(soup(response))) == 2, query
+
+
 def test_pages_of_fifty(client, auth):
     admin = auth.login("admin")
     for number in range(60):
