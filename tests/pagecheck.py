@@ -23,7 +23,8 @@ def check_page(html, path=""):
     headings = page.find_all("h1")
     if len(headings) != 1:
         problems.append(f"expected exactly one <h1>, found {len(headings)}")
-    title = page.title.get_text(" ", strip=True) if page.title else ""
+    # Browsers collapse white space in the title (document.title), as in the h1's text.
+    title = " ".join(page.title.get_text(" ", strip=True).split()) if page.title else ""
     if headings:
         heading = " ".join(headings[0].get_text(" ", strip=True).split())
         bare_title = title.removeprefix("Error: ")
