@@ -18,12 +18,13 @@ def _safe(value):
 def table_csv(table):
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(table.headings())
+    # Headings too: they hold theme, area and answer names officers typed (found by tests/fuzz).
+    writer.writerow([_safe(v) for v in table.headings()])
     for row in table.public_rows():
         writer.writerow([_safe(v) for v in row])
     if table.note:
         writer.writerow([])
-        writer.writerow([table.note])
+        writer.writerow([_safe(table.note)])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -31,12 +32,12 @@ def table_xlsx(table):
     workbook = Workbook(write_only=True)
     # Excel refuses sheet names over 31 characters or with any of \ / * ? : [ ].
     sheet = workbook.create_sheet(title=re.sub(r"[\\/*?:\[\]]", " ", table.title)[:31].strip() or "Summary")
-    sheet.append(table.headings())
+    sheet.append([_safe(v) for v in table.headings()])
     for row in table.public_rows():
         sheet.append([_safe(v) for v in row])
     if table.note:
         sheet.append([])
-        sheet.append([table.note])
+        sheet.append([_safe(table.note)])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
