@@ -53,6 +53,9 @@ class Config:
     SQLALCHEMY_TRACK_MODIFICATIONS = False
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # Sign and send the cookie only when the session changed (a new draft, a sign-in, the idle
+    # clock), not on every page: signing it was a noticeable share of a survey page's work.
+    SESSION_REFRESH_EACH_REQUEST = False
     WTF_CSRF_TIME_LIMIT = None  # a resident may take an hour over a long answer
     MAX_CONTENT_LENGTH = 256 * 1024
     DRAFT_TTL_HOURS = 24

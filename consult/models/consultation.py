@@ -1,4 +1,5 @@
 """Consultations, the areas they cover, and their ordered questions and options."""
+import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -18,7 +19,19 @@ consultation_areas = sa.Table(
 )
 
 
-class Area(db.Model):
+def new_revision():
+    return secrets.token_hex(8)
+
+
+class AreaRules:
+    """What an area says about itself: shared by the model and the survey's cached copy."""
+
+    @property
+    def districts(self):
+        return self.postcode_districts.split()
+
+
+class Area(AreaRules, db.Model):
     """A community the partnership reports on: a town, locality or ward."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -26,38 +39,12 @@ class Area(db.Model):
     # Space-separated postcode districts (outward codes) that map to this area, e.g. "CA14 CA15".
     postcode_districts: Mapped[str] = mapped_column(sa.String(255), default="")
 
-    @property
-    def districts(self):
-        return self.postcode_districts.split()
-
     def __repr__(self):
         return f"<Area {self.name}>"
 
 
-class Consultation(db.Model):
-    """A survey residents answer, from draft through open and closed to published outcome."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
-    title: Mapped[str] = mapped_column(sa.String(200))
-    summary: Mapped[str] = mapped_column(sa.Text, default="")
-    purpose: Mapped[str] = mapped_column(sa.Text, default="")
-    how_answers_are_used: Mapped[str] = mapped_column(sa.Text, default="")
-    privacy_notice: Mapped[str] = mapped_column(sa.Text, default="")
-    minutes_to_complete: Mapped[int] = mapped_column(default=5)
-    status: Mapped[str] = mapped_column(sa.String(20), default="draft")
-    opens_at: Mapped[datetime | None]
-    closes_at: Mapped[datetime | None]
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    # How long answers are kept after closing before the written ones are deleted (issue 6 purges).
-    retention_months: Mapped[int] = mapped_column(default=24, server_default="24")
-
-    areas: Mapped[list[Area]] = relationship(secondary=consultation_areas, order_by=Area.name)
-    questions: Mapped[list["Question"]] = relationship(
-        back_populates="consultation", order_by="Question.position", cascade="all, delete-orphan"
-    )
-
-    __table_args__ = (sa.CheckConstraint(sa.text("status IN ('draft', 'open', 'closed', 'published')"), name="status"),)
+class ConsultationRules:
+    """When residents can answer: shared by the model and the survey's cached copy."""
 
     def accepting_responses(self, now=None):
         """True when residents can answer now: open, and within its dates."""
@@ -79,11 +66,53 @@ class Consultation(db.Model):
             return self.closes_at
         return None
 
+
+class Consultation(ConsultationRules, db.Model):
+    """A survey residents answer, from draft through open and closed to published outcome."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    title: Mapped[str] = mapped_column(sa.String(200))
+    summary: Mapped[str] = mapped_column(sa.Text, default="")
+    purpose: Mapped[str] = mapped_column(sa.Text, default="")
+    how_answers_are_used: Mapped[str] = mapped_column(sa.Text, default="")
+    privacy_notice: Mapped[str] = mapped_column(sa.Text, default="")
+    minutes_to_complete: Mapped[int] = mapped_column(default=5)
+    status: Mapped[str] = mapped_column(sa.String(20), default="draft")
+    opens_at: Mapped[datetime | None]
+    closes_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # How long answers are kept after closing before the written ones are deleted (issue 6 purges).
+    retention_months: Mapped[int] = mapped_column(default=24, server_default="24")
+    # A new random value whenever the consultation, its questions, options or areas change
+    # (consult/services/snapshots.py), so a cached copy of the survey knows it is out of date.
+    # Random, not a counter: a consultation deleted and made again under the same id never matches.
+    revision: Mapped[str] = mapped_column(sa.String(16), default=new_revision, server_default="")
+
+    areas: Mapped[list[Area]] = relationship(secondary=consultation_areas, order_by=Area.name)
+    questions: Mapped[list["Question"]] = relationship(
+        back_populates="consultation", order_by="Question.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (sa.CheckConstraint(sa.text("status IN ('draft', 'open', 'closed', 'published')"), name="status"),)
+
     def __repr__(self):
         return f"<Consultation {self.slug}>"
 
 
-class Question(db.Model):
+class QuestionRules:
+    """What a question's kind implies: shared by the model and the survey's cached copy."""
+
+    @property
+    def is_text(self):
+        return self.kind in ("short_text", "long_text")
+
+    @property
+    def max_length(self):
+        return 200 if self.kind == "short_text" else 5000
+
+
+class Question(QuestionRules, db.Model):
     """One question of a consultation; shown only when its condition (if any) holds."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -113,14 +142,6 @@ class Question(db.Model):
             sa.text("kind IN ('single', 'multiple', 'scale', 'short_text', 'long_text', 'area')"), name="kind"
         ),
     )
-
-    @property
-    def is_text(self):
-        return self.kind in ("short_text", "long_text")
-
-    @property
-    def max_length(self):
-        return 200 if self.kind == "short_text" else 5000
 
     def __repr__(self):
         return f"<Question {self.position} {self.kind}>"

@@ -11,10 +11,12 @@ from consult.services.responses import (
     format_receipt_code,
     find_draft,
     first_unseen,
+    open_draft,
     save_answer,
     submit_response,
     visible_questions,
 )
+from consult.services.snapshots import survey
 
 
 def _token(slug):
@@ -22,20 +24,23 @@ def _token(slug):
 
 
 def _remember(slug, token):
-    session["drafts"] = {**(session.get("drafts") or {}), slug: token}
-    session.permanent = True
+    if _token(slug) != token:
+        # Only a new draft changes the session, so other pages need not sign a new cookie.
+        session["drafts"] = {**(session.get("drafts") or {}), slug: token}
+        session.permanent = True
 
 
 def _open_consultation(slug):
-    """The consultation at `slug` and None, or None and the page to show instead.
+    """The survey at `slug` (a read-only copy) and None, or None and the page to show instead.
 
     :raise 404: when no resident may see a consultation at this slug.
     """
-    consultation = public_consultation(slug)
+    consultation = survey(slug)
     if consultation is None:
         abort(404)
     if not consultation.accepting_responses():
-        return None, render_template("public/closed.html", consultation=consultation)
+        # The closed page shows the published outcome, which the survey copy does not carry.
+        return None, render_template("public/closed.html", consultation=public_consultation(slug))
     return consultation, None
 
 
@@ -45,10 +50,8 @@ def _question_url(consultation, question, change=False):
 
 
 def _active_answers(consultation):
-    draft = find_draft(consultation, _token(consultation.slug))
-    if draft is None or draft.response_id is not None:
-        return None, {}
-    return draft, dict(draft.answers or {})
+    draft = open_draft(consultation, _token(consultation.slug))
+    return draft, dict(draft.answers) if draft else {}
 
 
 @bp.get("/")
@@ -93,15 +96,14 @@ def question(slug, number):
         abort(404)
     question = questions[number - 1]
     change = request.args.get("change") == "1"
-    _draft, answers = _active_answers(consultation)
+    draft, answers = _active_answers(consultation)
     visible = visible_questions(questions, answers)
     if question not in visible:
         return redirect(_next_url(consultation, answers, question, change))
 
     form = form_for(question, consultation.areas, answers.get(str(question.id)))
     if form.validate_on_submit():
-        token = save_answer(consultation, _token(slug), question, form.value)
-        _remember(slug, token)
+        _remember(slug, save_answer(consultation, draft, question, form.value))
         answers[str(question.id)] = form.value
         return redirect(_next_url(consultation, answers, question, change))
 
@@ -168,7 +170,7 @@ def check_answers(slug):
 
 @bp.get("/c/<slug>/done")
 def thank_you(slug):
-    consultation = public_consultation(slug)
+    consultation = survey(slug)
     if consultation is None:
         abort(404)
     draft = find_draft(consultation, _token(slug))

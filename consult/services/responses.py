@@ -2,6 +2,7 @@
 import hashlib
 import secrets
 from datetime import timedelta
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask import current_app
@@ -40,21 +41,72 @@ def find_draft(consultation, token, now=None):
     return draft
 
 
-def save_answer(consultation, token, question, value, now=None):
-    """Keep one answer in the resident's draft, starting a new draft when needed.
+class OpenDraft(NamedTuple):
+    """What each question page needs of a draft not yet submitted: read and written without the
+    ORM, because these are the busiest statements of the service."""
+
+    id: int
+    token: str
+    answers: dict
+
+
+_drafts = Draft.__table__
+_OPEN_DRAFT = sa.select(_drafts.c.id, _drafts.c.answers).where(
+    _drafts.c.token_hash == sa.bindparam("token_hash"),
+    _drafts.c.consultation_id == sa.bindparam("consultation_id"),
+    _drafts.c.response_id.is_(None),
+    _drafts.c.expires_at > sa.bindparam("now"),
+)
+_KEEP_ANSWERS = (
+    sa.update(_drafts)
+    # Not once it is submitted: a late save then starts a new draft instead of changing a sent one.
+    .where(_drafts.c.id == sa.bindparam("draft_id"), _drafts.c.response_id.is_(None))
+    .values(
+        answers=sa.bindparam("new_answers", type_=_drafts.c.answers.type),
+        updated_at=sa.bindparam("now"),
+        expires_at=sa.bindparam("expires"),
+    )
+)
+
+
+def open_draft(consultation, token, now=None):
+    """The resident's unexpired, unsubmitted draft for this consultation, or None."""
+    if not token or not isinstance(token, str):
+        return None
+    found = db.session.connection().execute(
+        _OPEN_DRAFT, {"token_hash": hash_token(token), "consultation_id": consultation.id, "now": now or utcnow()}
+    ).first()
+    return OpenDraft(found.id, token, dict(found.answers or {})) if found else None
+
+
+def save_answer(consultation, draft, question, value, now=None):
+    """Keep one answer in the resident's open draft (from open_draft), or in a new draft when
+    there is none; commits.
 
     Returns the token for the draft, which the caller keeps in the resident's session.
     """
     now = now or utcnow()
-    draft = find_draft(consultation, token, now)
-    if draft is None or draft.response_id is not None:
-        token = secrets.token_urlsafe(32)
-        draft = Draft(token_hash=hash_token(token), consultation=consultation, answers={}, started_at=now)
-        db.session.add(draft)
-    # A new dict, so SQLAlchemy sees the JSON column change.
-    draft.answers = {**(draft.answers or {}), str(question.id): value}
-    draft.updated_at = now
-    draft.expires_at = now + _draft_lifetime()
+    expires = now + _draft_lifetime()
+    connection = db.session.connection()
+    if draft is not None:
+        answers = {**draft.answers, str(question.id): value}
+        kept = connection.execute(
+            _KEEP_ANSWERS, {"draft_id": draft.id, "new_answers": answers, "now": now, "expires": expires}
+        )
+        if kept.rowcount:
+            db.session.commit()
+            return draft.token
+    token = secrets.token_urlsafe(32)
+    connection.execute(
+        sa.insert(_drafts).values(
+            token_hash=hash_token(token),
+            consultation_id=consultation.id,
+            answers={str(question.id): value},
+            started_at=now,
+            updated_at=now,
+            expires_at=expires,
+        )
+    )
     db.session.commit()
     return token
 
@@ -170,8 +222,9 @@ def store_response(consultation, answers, channel="web", now=None, submission_ke
         value = answers.get(str(question.id))
         if str(question.id) not in answers or (question.required and not has_answer(question, value)):
             raise IncompleteResponse(question)
+    # Ids, not relationships: `consultation` may be the survey's read-only copy (services/snapshots.py).
     response = Response(
-        consultation=consultation,
+        consultation_id=consultation.id,
         channel=channel,
         submitted_at=now,
         submission_key=submission_key,
@@ -193,12 +246,12 @@ def _add_answer_rows(response, question, value):
         return
     if question.is_text:
         if value and value.strip():
-            response.answers.append(Answer(question=question, text=value))
+            response.answers.append(Answer(question_id=question.id, text=value))
         return
     valid = {option.id for option in question.options}
     for option_id in chosen_option_ids(question, value):
         if option_id in valid:
-            response.answers.append(Answer(question=question, option_id=option_id))
+            response.answers.append(Answer(question_id=question.id, option_id=option_id))
 
 
 def purge_expired_drafts(now=None):

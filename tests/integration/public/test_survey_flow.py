@@ -149,3 +149,39 @@ def test_draft_token_is_stored_only_as_a_hash(client, demo):
         token = session["drafts"][SLUG]
     draft = db.session.scalars(sa.select(Draft)).one()
     assert draft.token_hash == hash_token(token) and token not in draft.token_hash
+
+
+def test_answering_again_after_submitting_starts_a_new_draft_and_leaves_the_sent_one(client, demo):
+    complete_survey(client, demo)
+    sent = db.session.scalars(sa.select(Draft)).one()
+    client.post(f"/c/{SLUG}/q/1", data=typical_answers(demo)[1])
+    db.session.expire_all()
+    drafts = db.session.scalars(sa.select(Draft).order_by(Draft.id)).all()
+    assert len(drafts) == 2 and drafts[0].id == sent.id
+    assert drafts[0].answers == {} and drafts[0].response_id is not None
+    assert drafts[1].response_id is None and len(drafts[1].answers) == 1
+    assert count(Response) == 1
+
+
+def test_a_save_that_loses_the_race_with_submit_goes_to_a_new_draft(client, demo):
+    from consult.services.responses import find_draft, open_draft, save_answer
+    from consult.services.snapshots import survey
+
+    complete_survey(client, demo, submit=False)
+    with client.session_transaction() as session:
+        token = session["drafts"][SLUG]
+    copy = survey(SLUG)
+    seen = open_draft(copy, token)
+    submit_response(copy, find_draft(copy, token))  # another tab sends the answers first
+    new_token = save_answer(copy, seen, copy.questions[0], seen.answers[str(copy.questions[0].id)])
+    assert new_token != token
+    assert find_draft(copy, token).answers == {}
+    assert open_draft(copy, new_token).answers == {str(copy.questions[0].id): seen.answers[str(copy.questions[0].id)]}
+
+
+def test_pages_that_change_nothing_in_the_session_send_no_cookie(client, demo):
+    client.get(f"/c/{SLUG}/q/1")  # the session's CSRF secret is made here
+    first = client.post(f"/c/{SLUG}/q/1", data=typical_answers(demo)[1])
+    assert "session=" in first.headers.get("Set-Cookie", "")  # the new draft's token
+    assert "Set-Cookie" not in client.get(f"/c/{SLUG}/q/2").headers
+    assert "Set-Cookie" not in client.post(f"/c/{SLUG}/q/2", data=typical_answers(demo)[2]).headers
