@@ -158,7 +158,7 @@ class _AnalysisCache:
     """Synthetic answers repeat, so each distinct text is analysed once, as submit would analyse it."""
 
     def __init__(self):
-        self.taxonomy, self.themes_by_slug = current_taxonomy()
+        self.taxonomy, self.theme_ids = current_taxonomy()
         db.session.flush()
         self.places = place_names()
         self.results = {}
@@ -176,9 +176,9 @@ class _AnalysisCache:
                 "safeguarding_reasons": list(analysis.safeguarding.reasons),
             }
             tags = [
-                (self.themes_by_slug[m.slug].id, m.confidence, list(m.evidence))
+                (self.theme_ids[m.slug], m.confidence, list(m.evidence))
                 for m in analysis.themes
-                if m.slug in self.themes_by_slug
+                if m.slug in self.theme_ids
             ]
             self.results[text] = (fields, tags)
         return self.results[text]

@@ -2,6 +2,7 @@
 import logging
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from consult.analysis import Taxonomy, analyse, load_default_taxonomy
@@ -10,7 +11,6 @@ from consult.models import Answer, AnswerTheme, Area, Response, Theme, utcnow
 
 log = logging.getLogger(__name__)
 
-_compiled = {}
 
 
 def ensure_default_themes():
@@ -59,26 +59,39 @@ def _differs(theme, record):
     )
 
 
-def current_taxonomy():
-    """The partnership's taxonomy as stored, and its themes by slug.
+_themes = Theme.__table__
+# Changes whenever a theme is added, removed or edited (updated_at moves on every write).
+_THEMES_FINGERPRINT = sa.select(
+    sa.func.count(), sa.func.max(_themes.c.updated_at), sa.func.coalesce(sa.func.sum(_themes.c.id), 0)
+)
 
-    The compiled Taxonomy is reused while the stored themes are unchanged, so each
-    submission does not rebuild the tagger's lookups.
+
+def current_taxonomy():
+    """The partnership's taxonomy as stored, and its theme ids by slug.
+
+    Each app keeps the compiled Taxonomy while the stored themes are unchanged (one small query
+    tells), so a submission neither reads every theme nor rebuilds the tagger's lookups. The
+    first call in each process also brings the defaults up to date (ensure_default_themes).
     """
-    themes = ensure_default_themes()
-    records = [theme.record() for theme in themes]
-    key = repr(records)
-    if key not in _compiled:
-        _compiled.clear()
-        _compiled[key] = Taxonomy.from_records(records)
-    return _compiled[key], {theme.slug: theme for theme in themes}
+    cache = current_app.extensions.setdefault("consult.taxonomy", {})
+    fingerprint = tuple(db.session.connection().execute(_THEMES_FINGERPRINT).one())
+    if cache.get("fingerprint") != fingerprint:
+        themes = ensure_default_themes()
+        taxonomy = Taxonomy.from_records([theme.record() for theme in themes])
+        ids = {theme.slug: theme.id for theme in themes}
+        fingerprint = tuple(db.session.connection().execute(_THEMES_FINGERPRINT).one())
+        cache.update(fingerprint=fingerprint, value=(taxonomy, ids))
+    return cache["value"]
+
+
+_PLACE_NAMES = sa.select(Area.__table__.c.name)
 
 
 def place_names():
-    return tuple(db.session.scalars(sa.select(Area.name)))
+    return tuple(db.session.connection().execute(_PLACE_NAMES).scalars())
 
 
-def apply_analysis(answer, analysis, themes_by_slug, now=None):
+def apply_analysis(answer, analysis, theme_ids, now=None):
     """Store an Analysis on a text answer, replacing earlier automatic tags; officer tags stay."""
     answer.redacted_text = analysis.redacted
     answer.sentiment = analysis.sentiment
@@ -93,10 +106,10 @@ def apply_analysis(answer, analysis, themes_by_slug, now=None):
     previous = {tag.theme.slug: tag for tag in answer.themes if tag.source == "auto"}
     kept = [tag for tag in answer.themes if tag.source != "auto"]
     for match in analysis.themes:
-        theme = themes_by_slug.get(match.slug)
-        if theme is None:
+        theme_id = theme_ids.get(match.slug)
+        if theme_id is None:
             continue
-        tag = previous.get(match.slug) or AnswerTheme(theme=theme, source="auto")
+        tag = previous.get(match.slug) or AnswerTheme(theme_id=theme_id, source="auto")
         tag.confidence = match.confidence
         tag.evidence = list(match.evidence)
         kept.append(tag)
@@ -105,11 +118,11 @@ def apply_analysis(answer, analysis, themes_by_slug, now=None):
 
 def tag_answers(answers, now=None):
     """Analyse text answers in the current transaction (the caller commits)."""
-    taxonomy, themes_by_slug = current_taxonomy()
+    taxonomy, theme_ids = current_taxonomy()
     places = place_names()
     for answer in answers:
         if answer.text:
-            apply_analysis(answer, analyse(answer.text, taxonomy, places), themes_by_slug, now)
+            apply_analysis(answer, analyse(answer.text, taxonomy, places), theme_ids, now)
             if answer.safeguarding_level != "none":
                 # Officers see the answer in their queue; the log says only that there is one.
                 log.warning("Safeguarding flag (%s) on a new answer", answer.safeguarding_level)
@@ -128,7 +141,7 @@ def retag(consultation=None, batch_size=500, progress=None):
     Automatic tags are replaced; officer-confirmed tags are left as they are.
     Returns how many answers were analysed.
     """
-    taxonomy, themes_by_slug = current_taxonomy()
+    taxonomy, theme_ids = current_taxonomy()
     places = place_names()
     done = last_id = 0
     while True:
@@ -140,7 +153,7 @@ def retag(consultation=None, batch_size=500, progress=None):
             return done
         now = utcnow()
         for answer in answers:
-            apply_analysis(answer, analyse(answer.text, taxonomy, places), themes_by_slug, now)
+            apply_analysis(answer, analyse(answer.text, taxonomy, places), theme_ids, now)
         last_id = answers[-1].id
         db.session.commit()
         done += len(answers)

@@ -73,7 +73,12 @@ def _response_ids_of_answers(connection, answer_ids):
 @event.listens_for(Session, "after_flush")
 def _mark_flushed_changes(session, _context):
     cells, response_ids, answer_ids = [], set(), set()
-    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+    flushed = list(session.new) + list(session.dirty) + list(session.deleted)
+    # Answers and tags of a response flushed with them (a new submission) need no lookup: the
+    # response's own cells are marked below.
+    in_flush = {obj.id for obj in flushed if isinstance(obj, Response)}
+    answers_in_flush = {obj.id: obj.response_id for obj in flushed if isinstance(obj, Answer)}
+    for obj in flushed:
         if isinstance(obj, Response):
             cells.append(_cell(obj.consultation_id, obj.area_id, obj.channel, obj.submitted_at))
             state = sa.inspect(obj)
@@ -86,7 +91,11 @@ def _mark_flushed_changes(session, _context):
         elif isinstance(obj, Answer) and obj.response_id is not None:
             response_ids.add(obj.response_id)
         elif isinstance(obj, AnswerTheme) and obj.answer_id is not None:
-            answer_ids.add(obj.answer_id)
+            if answers_in_flush.get(obj.answer_id) is not None:
+                response_ids.add(answers_in_flush[obj.answer_id])
+            else:
+                answer_ids.add(obj.answer_id)
+    response_ids -= in_flush
     if not (cells or response_ids or answer_ids):
         return
     connection = session.connection()
