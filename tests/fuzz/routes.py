@@ -21,19 +21,20 @@ def rules(app, method, prefixes=None):
 def urls(app, rule, values):
     """Every URL of `rule`, one per choice of its <any(...)> parts, with `values` for the others.
 
-    `values` maps a parameter name, or (endpoint, name) where names clash, to its value.
-    Returns [] when a parameter has no value.
+    `values` maps a parameter name, or (endpoint, name) where names clash, to its value or a
+    list of values (a URL for each). Returns [] when a parameter has no value.
     """
     choices = []
     for name in sorted(rule.arguments):
         converter = rule._converters[name]
         if isinstance(converter, AnyConverter):
-            choices.append([(name, item) for item in sorted(converter.items)])
+            given = sorted(converter.items)
         elif (rule.endpoint, name) in values:
-            choices.append([(name, values[(rule.endpoint, name)])])
+            given = values[(rule.endpoint, name)]
         elif name in values:
-            choices.append([(name, values[name])])
+            given = values[name]
         else:
             return []
+        choices.append([(name, value) for value in (given if isinstance(given, list) else [given])])
     adapter = app.url_map.bind("localhost")
     return [adapter.build(rule.endpoint, dict(chosen)) for chosen in product(*choices)]
