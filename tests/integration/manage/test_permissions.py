@@ -1,6 +1,7 @@
 """Each role sees only what it should: /manage is for officers and admins, raw text never reaches others."""
 import pytest
 from flask.testing import FlaskClient
+from werkzeug.routing.converters import AnyConverter, IntegerConverter
 
 from tests.conftest import AuthActions
 from tests.integration.manage.answer_helpers import consultation, text_answer
@@ -17,10 +18,9 @@ def fill(rule, answer):
     """A URL for `rule` with every argument filled from the test data."""
     values = {}
     for name, converter in rule._converters.items():
-        kind = type(converter).__name__
-        if kind == "IntegerConverter":
+        if isinstance(converter, IntegerConverter):
             values[name] = answer.id
-        elif kind == "AnyConverter":
+        elif isinstance(converter, AnyConverter):
             values[name] = sorted(converter.items)[0] if hasattr(converter, "items") else "open"
         else:
             values[name] = answer.response.consultation.slug
