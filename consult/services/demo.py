@@ -5,7 +5,6 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.analysis import analyse
 from consult.models import (
     Answer,
     AnswerTheme,
@@ -19,7 +18,7 @@ from consult.models import (
     utcnow,
 )
 from consult.services import demo_content as content
-from consult.services.tagging import current_taxonomy, place_names
+from consult.services.tagging import Analyser, insert_text_answers
 
 BATCH = 5000
 
@@ -120,7 +119,8 @@ def build_consultation(spec, areas, status, opens_at, closes_at):
 def add_synthetic_responses(consultation, count, rng, progress=None):
     """Insert `count` varied responses in batches, so a million fit in memory and reasonable time."""
     plan = _ResponsePlan(consultation, rng)
-    analysed = _AnalysisCache()
+    db.session.flush()
+    analyser = Analyser()
     start = consultation.opens_at or utcnow() - timedelta(days=30)
     span = max(60, int((min(utcnow(), consultation.closes_at or utcnow()) - start).total_seconds()))
     done = 0
@@ -147,57 +147,11 @@ def add_synthetic_responses(consultation, count, rng, progress=None):
         choices = [answer for answer in answers if "text" not in answer]
         texts = [answer for answer in answers if "text" in answer]
         db.session.execute(sa.insert(Answer), choices)
-        _insert_analysed_texts(texts, analysed)
+        insert_text_answers(texts, analyser)
         db.session.commit()
         done += size
         if progress:
             progress(size)
-
-
-class _AnalysisCache:
-    """Synthetic answers repeat, so each distinct text is analysed once, as submit would analyse it."""
-
-    def __init__(self):
-        self.taxonomy, self.theme_ids = current_taxonomy()
-        db.session.flush()
-        self.places = place_names()
-        self.results = {}
-
-    def __call__(self, text):
-        if text not in self.results:
-            analysis = analyse(text, self.taxonomy, self.places)
-            fields = {
-                "redacted_text": analysis.redacted,
-                "sentiment": analysis.sentiment,
-                "subjectivity": analysis.subjectivity,
-                "phrases": list(analysis.phrases),
-                "undecided": analysis.undecided,
-                "safeguarding_level": analysis.safeguarding.level,
-                "safeguarding_reasons": list(analysis.safeguarding.reasons),
-            }
-            tags = [
-                (self.theme_ids[m.slug], m.confidence, list(m.evidence))
-                for m in analysis.themes
-                if m.slug in self.theme_ids
-            ]
-            self.results[text] = (fields, tags)
-        return self.results[text]
-
-
-def _insert_analysed_texts(rows, analysed):
-    if not rows:
-        return
-    now = utcnow()
-    for row in rows:
-        row.update(analysed(row["text"])[0], analysed_at=now)
-    ids = db.session.scalars(sa.insert(Answer).returning(Answer.id, sort_by_parameter_order=True), rows).all()
-    tags = [
-        {"answer_id": answer_id, "theme_id": theme_id, "source": "auto", "confidence": confidence, "evidence": evidence, "created_at": now}
-        for answer_id, row in zip(ids, rows)
-        for theme_id, confidence, evidence in analysed(row["text"])[1]
-    ]
-    if tags:
-        db.session.execute(sa.insert(AnswerTheme), tags)
 
 
 class _ResponsePlan:

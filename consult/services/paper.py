@@ -34,9 +34,8 @@ def enter_paper_response(consultation, answers, entry_key, now=None):
     existing = db.session.scalar(sa.select(Response).where(Response.submission_key == key))
     if existing is not None:
         return existing, False
-    response = store_response(consultation, answers, channel="paper", now=now, submission_key=key)
     try:
-        db.session.flush()
+        response = store_response(consultation, answers, channel="paper", now=now, submission_key=key)
         audit.record("response.paper_entered", f"consultation:{consultation.id}", response=response.id)
         db.session.commit()
     except IntegrityError:

@@ -1,5 +1,6 @@
 """A resident's path through a survey: drafts that keep answers, skip logic, and submission."""
 import hashlib
+import logging
 import secrets
 from datetime import timedelta
 from typing import NamedTuple
@@ -10,7 +11,9 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.extensions import db
 from consult.models import Answer, Draft, Response, utcnow
-from consult.services.tagging import tag_answers
+from consult.services.tagging import Analyser, insert_text_answers
+
+log = logging.getLogger(__name__)
 
 
 class IncompleteResponse(Exception):
@@ -188,14 +191,15 @@ def submit_response(consultation, draft, channel="web", now=None, honeypot=""):
     if draft.response_id is not None:
         return draft.response
     now = now or utcnow()
-    # Nothing is flushed until the commit, so a duplicate submission fails there, where it is caught.
-    response = store_response(consultation, draft.answers or {}, channel, now, submission_key=draft.token_hash)
-    response.suspect_reason = suspect_reason(draft, honeypot, now)
-    draft.response = response
-    # The draft's copy of free text is not kept once the response holds it.
-    draft.answers = {}
-    draft.expires_at = now + _draft_lifetime()
     try:
+        response = store_response(
+            consultation, draft.answers or {}, channel, now, submission_key=draft.token_hash,
+            suspect=suspect_reason(draft, honeypot, now),
+        )
+        draft.response = response
+        # The draft's copy of free text is not kept once the response holds it.
+        draft.answers = {}
+        draft.expires_at = now + _draft_lifetime()
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -207,12 +211,14 @@ def submit_response(consultation, draft, channel="web", now=None, honeypot=""):
     return response
 
 
-def store_response(consultation, answers, channel="web", now=None, submission_key=None):
-    """Add one Response holding `answers` (question id as text -> value, as a draft keeps them)
-    to the session, with text answers analysed; the caller commits.
+def store_response(consultation, answers, channel="web", now=None, submission_key=None, suspect=None):
+    """Store one Response holding `answers` (question id as text -> value, as a draft keeps them),
+    text answers analysed and tagged, in the current transaction; the caller commits.
 
-    Only questions still visible are stored. Nothing is flushed here, so a duplicate
-    `submission_key` fails at the caller's commit, where it can be caught.
+    Only questions still visible are stored. The response is flushed here and its answers go in
+    a few bulk statements (a row at a time through the ORM was most of a submission's cost), so
+    a duplicate `submission_key` raises IntegrityError from this call. `suspect` is why the
+    response looks automated, if it does.
 
     :raise IncompleteResponse: when a visible question was never reached or a required one is empty.
     """
@@ -229,16 +235,30 @@ def store_response(consultation, answers, channel="web", now=None, submission_ke
         submitted_at=now,
         submission_key=submission_key,
         receipt_code=new_receipt_code(),
+        suspect_reason=suspect,
     )
-    with db.session.no_autoflush:
-        db.session.add(response)
-        for question in visible:
-            _add_answer_rows(response, question, answers.get(str(question.id)))
-        tag_answers([answer for answer in response.answers if answer.text], now)
+    choices, texts = [], []
+    for question in visible:
+        _answer_rows(response, question, answers.get(str(question.id)), choices, texts)
+    # Before any write of ours: the first use may store the default themes on a connection of its own.
+    analyser = Analyser() if texts else None
+    db.session.add(response)
+    db.session.flush()
+    for row in choices + texts:
+        row["response_id"] = response.id
+    if choices:
+        db.session.execute(sa.insert(Answer), choices)
+    if texts:
+        for row in insert_text_answers(texts, analyser, now):
+            if row["safeguarding_level"] != "none":
+                # Officers see the answer in their queue; the log says only that there is one.
+                log.warning("Safeguarding flag (%s) on a new answer", row["safeguarding_level"])
     return response
 
 
-def _add_answer_rows(response, question, value):
+def _answer_rows(response, question, value, choices, texts):
+    """Add the rows that store one question's answer to `choices` or `texts` (the area question
+    is stored on the response itself)."""
     if question.kind == "area":
         if value and value.get("area_id"):
             response.area_id = value["area_id"]
@@ -246,12 +266,12 @@ def _add_answer_rows(response, question, value):
         return
     if question.is_text:
         if value and value.strip():
-            response.answers.append(Answer(question_id=question.id, text=value))
+            texts.append({"question_id": question.id, "text": value})
         return
     valid = {option.id for option in question.options}
     for option_id in chosen_option_ids(question, value):
         if option_id in valid:
-            response.answers.append(Answer(question_id=question.id, option_id=option_id))
+            choices.append({"question_id": question.id, "option_id": option_id})
 
 
 def purge_expired_drafts(now=None):

@@ -1,5 +1,4 @@
 """Analysing text answers: the taxonomy from the database, tags and flags stored with each answer."""
-import logging
 
 import sqlalchemy as sa
 from flask import current_app
@@ -8,8 +7,6 @@ from sqlalchemy.exc import IntegrityError
 from consult.analysis import Taxonomy, analyse, load_default_taxonomy
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Area, Response, Theme, utcnow
-
-log = logging.getLogger(__name__)
 
 
 
@@ -91,15 +88,23 @@ def place_names():
     return tuple(db.session.connection().execute(_PLACE_NAMES).scalars())
 
 
+def analysis_columns(analysis):
+    """An Analysis as the columns of its answer's row (analysed_at aside)."""
+    return {
+        "redacted_text": analysis.redacted,
+        "sentiment": analysis.sentiment,
+        "subjectivity": analysis.subjectivity,
+        "phrases": list(analysis.phrases),
+        "undecided": analysis.undecided,
+        "safeguarding_level": analysis.safeguarding.level,
+        "safeguarding_reasons": list(analysis.safeguarding.reasons),
+    }
+
+
 def apply_analysis(answer, analysis, theme_ids, now=None):
     """Store an Analysis on a text answer, replacing earlier automatic tags; officer tags stay."""
-    answer.redacted_text = analysis.redacted
-    answer.sentiment = analysis.sentiment
-    answer.subjectivity = analysis.subjectivity
-    answer.phrases = list(analysis.phrases)
-    answer.undecided = analysis.undecided
-    answer.safeguarding_level = analysis.safeguarding.level
-    answer.safeguarding_reasons = list(analysis.safeguarding.reasons)
+    for name, value in analysis_columns(analysis).items():
+        setattr(answer, name, value)
     answer.analysed_at = now or utcnow()
     # Update automatic tags in place: deleting then re-adding one for the same theme would insert
     # before the delete is flushed and break the one-tag-per-theme-and-source rule.
@@ -116,16 +121,52 @@ def apply_analysis(answer, analysis, theme_ids, now=None):
     answer.themes = kept
 
 
-def tag_answers(answers, now=None):
-    """Analyse text answers in the current transaction (the caller commits)."""
-    taxonomy, theme_ids = current_taxonomy()
-    places = place_names()
-    for answer in answers:
-        if answer.text:
-            apply_analysis(answer, analyse(answer.text, taxonomy, places), theme_ids, now)
-            if answer.safeguarding_level != "none":
-                # Officers see the answer in their queue; the log says only that there is one.
-                log.warning("Safeguarding flag (%s) on a new answer", answer.safeguarding_level)
+class Analyser:
+    """Analyses new answers' texts with the stored taxonomy and the partnership's place names.
+
+    Calling it with a text gives (columns, tags): the answer row's analysis columns and
+    (theme id, confidence, evidence) for each automatic tag. Each distinct text is analysed
+    once, since synthetic demo answers repeat.
+    """
+
+    def __init__(self):
+        self.taxonomy, self.theme_ids = current_taxonomy()
+        self.places = place_names()
+        self._results = {}
+
+    def __call__(self, text):
+        if text not in self._results:
+            analysis = analyse(text, self.taxonomy, self.places)
+            tags = [
+                (self.theme_ids[match.slug], match.confidence, list(match.evidence))
+                for match in analysis.themes
+                if match.slug in self.theme_ids
+            ]
+            self._results[text] = (analysis_columns(analysis), tags)
+        return self._results[text]
+
+
+def insert_text_answers(rows, analyser, now=None):
+    """Insert new text answers (row dicts with response_id, question_id and text), analysed,
+    with their automatic tags, in three statements whatever the number; the caller commits.
+
+    Returns the rows, now holding their analysis columns.
+    """
+    if not rows:
+        return rows
+    now = now or utcnow()
+    for row in rows:
+        row.update(analyser(row["text"])[0], analysed_at=now)
+    ids = db.session.scalars(sa.insert(Answer).returning(Answer.id, sort_by_parameter_order=True), rows).all()
+    tags = [
+        {"answer_id": answer_id, "theme_id": theme_id, "source": "auto", "confidence": confidence,
+         "evidence": evidence, "created_at": now}
+        for answer_id, row in zip(ids, rows)
+        for theme_id, confidence, evidence in analyser(row["text"])[1]
+    ]
+    if tags:
+        db.session.execute(sa.insert(AnswerTheme), tags)
+    return rows
 
 
 def count_text_answers(consultation=None):
