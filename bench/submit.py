@@ -12,19 +12,19 @@ import statistics
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.resident import Resident  # noqa: E402
-from bench.serving import gunicorn, prepare_database  # noqa: E402
+from bench.resident import Browser, Resident  # noqa: E402
+from bench.serving import gunicorn, prepare_database, worker_pids  # noqa: E402
 
 
 def _residents(args):
     base, seconds, seed = args
     done = requests = errors = 0
     latencies = []
+    cpu = time.process_time()
     stop = time.monotonic() + seconds
     while time.monotonic() < stop:
         resident = Resident(base, seed=seed * 100_000 + done)
@@ -33,28 +33,51 @@ def _residents(args):
         requests += outcome.requests
         errors += outcome.errors
         latencies += outcome.latencies
-    return done, requests, errors, latencies
+    return done, requests, errors, latencies, time.process_time() - cpu
 
 
 def _bare(args):
     base, seconds, _seed = args
+    browser = Browser(base)
     requests = 0
     latencies = []
+    cpu = time.process_time()
     stop = time.monotonic() + seconds
     while time.monotonic() < stop:
-        for data in (None, b"answer=Speeding+on+the+main+road"):
+        for data in (None, {"answer": "Speeding on the main road"}):
             started = time.perf_counter()
-            urllib.request.urlopen(urllib.request.Request(base + "/", data=data), timeout=10).read()
+            browser.request("/", data)
             latencies.append(time.perf_counter() - started)
             requests += 1
-    return 0, requests, 0, latencies
+    browser.close()
+    return 0, requests, 0, latencies, time.process_time() - cpu
 
 
-def drive(work, base, clients, seconds):
+def _server_cpu_seconds(master):
+    """CPU time (user and system) of gunicorn so far: its workers, and through the master's
+    children's times, workers that exited (gunicorn restarts each after max_requests)."""
+    ticks = 0
+    for pid in [master, *worker_pids(master)]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a worker that exited a moment ago
+        ticks += int(fields[11]) + int(fields[12])
+        if pid == master:
+            ticks += int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def drive(work, base, server, clients, seconds, warm_up):
+    """Run `clients` processes of `work` for `seconds`, after `warm_up` seconds not counted
+    (workers still starting, first requests filling caches)."""
     with multiprocessing.Pool(clients) as pool:
+        pool.map(work, [(base, warm_up, n + 1000) for n in range(clients)])
+        server_cpu = _server_cpu_seconds(server.pid)
         started = time.monotonic()
         results = pool.map(work, [(base, seconds, n) for n in range(clients)])
         elapsed = time.monotonic() - started
+        server_cpu = _server_cpu_seconds(server.pid) - server_cpu
     done = sum(r[0] for r in results)
     requests = sum(r[1] for r in results)
     errors = sum(r[2] for r in results)
@@ -66,6 +89,8 @@ def drive(work, base, clients, seconds):
         "p50_ms": 1000 * statistics.median(latencies),
         "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))],
         "responses": done,
+        "server_ms": 1000 * server_cpu / requests,
+        "client_ms": 1000 * sum(r[4] for r in results) / requests,
     }
 
 
@@ -74,20 +99,24 @@ def main():
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
+    parser.add_argument("--warm-up", type=float, default=3, help="seconds of requests before measuring")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench-submit.db"
         prepare_database(url)
         env = {"DATABASE_URL": url}
-        with gunicorn(env=env, workers=args.workers, log=f"{folder}/consult.log") as (base, _process):
-            consult = drive(_residents, base, args.clients, args.seconds)
-        with gunicorn(app="bench.bare_app:app", workers=args.workers, log=f"{folder}/bare.log") as (base, _process):
-            bare = drive(_bare, base, args.clients, args.seconds)
+        with gunicorn(env=env, workers=args.workers, log=f"{folder}/consult.log") as (base, process):
+            consult = drive(_residents, base, process, args.clients, args.seconds, args.warm_up)
+        with gunicorn(app="bench.bare_app:app", workers=args.workers, log=f"{folder}/bare.log") as (base, process):
+            bare = drive(_bare, base, process, args.clients, args.seconds, args.warm_up)
     database = "PostgreSQL" if url.startswith("postgres") else "SQLite"
-    print(f"{args.clients} clients, {args.seconds:.0f} s each, gunicorn {args.workers} workers x 4 threads, {database}")
-    print(f"{'server':<14}{'responses/s':>13}{'requests/s':>12}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}")
+    print(f"{args.clients} clients, {args.seconds:.0f} s each, gunicorn {args.workers} workers x 4 threads, {database}, "
+          f"{os.cpu_count()} CPUs shared by server and clients")
+    print(f"{'server':<12}{'responses/s':>12}{'requests/s':>12}{'p50 ms':>8}{'p99 ms':>8}{'errors':>8}"
+          f"{'server CPU ms/req':>19}{'client CPU ms/req':>19}")
     for name, row in (("Consult", consult), ("bare Flask", bare)):
-        print(f"{name:<14}{row['responses_s']:>13.1f}{row['requests_s']:>12.1f}{row['p50_ms']:>9.1f}{row['p99_ms']:>9.1f}{row['errors']:>8}")
+        print(f"{name:<12}{row['responses_s']:>12.1f}{row['requests_s']:>12.1f}{row['p50_ms']:>8.1f}{row['p99_ms']:>8.1f}"
+              f"{row['errors']:>8}{row['server_ms']:>19.2f}{row['client_ms']:>19.2f}")
     share = consult["requests_s"] / bare["requests_s"]
     print(f"Consult serves {share:.0%} of bare Flask's requests/s (target >= 30%) and completes "
           f"{consult['responses_s']:.1f} responses/s (target >= 25).")
