@@ -9,10 +9,10 @@ from consult.services.outcomes import recently_published
 from consult.services.responses import (
     IncompleteResponse,
     format_receipt_code,
-    find_draft,
     first_unseen,
     open_draft,
     save_answer,
+    sent_response,
     submit_response,
     visible_questions,
 )
@@ -145,12 +145,12 @@ def check_answers(slug):
     consultation, other_page = _open_consultation(slug)
     if other_page:
         return other_page
-    draft = find_draft(consultation, _token(slug))
-    if draft is not None and draft.response_id is not None:
-        return redirect(url_for("public.thank_you", slug=slug))
+    draft = open_draft(consultation, _token(slug))
     if draft is None:
+        if sent_response(consultation, _token(slug)) is not None:
+            return redirect(url_for("public.thank_you", slug=slug))  # a replayed or second submit
         return redirect(url_for("public.question", slug=slug, number=1))
-    unseen = first_unseen(consultation.questions, draft.answers or {})
+    unseen = first_unseen(consultation.questions, draft.answers)
     if unseen is not None:
         return redirect(_question_url(consultation, unseen))
 
@@ -173,21 +173,15 @@ def thank_you(slug):
     consultation = survey(slug)
     if consultation is None:
         abort(404)
-    draft = find_draft(consultation, _token(slug))
-    if draft is None or draft.response_id is None:
+    sent = sent_response(consultation, _token(slug))
+    if sent is None:
         return redirect(url_for("public.consultation", slug=slug))
     return render_template(
         "public/done.html",
         consultation=consultation,
-        response=draft.response,
-        safeguarding_level=highest_safeguarding_level(draft.response),
-        receipt_code=format_receipt_code(draft.response.receipt_code),
+        safeguarding_level=sent.safeguarding_level,
+        receipt_code=format_receipt_code(sent.receipt_code),
     )
-
-
-def highest_safeguarding_level(response):
-    levels = {answer.safeguarding_level for answer in response.answers}
-    return next((level for level in ("urgent", "concern") if level in levels), "none")
 
 
 def choice_options(question, areas):

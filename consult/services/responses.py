@@ -2,7 +2,7 @@
 import hashlib
 import logging
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 import sqlalchemy as sa
@@ -32,29 +32,31 @@ def _draft_lifetime():
     return timedelta(hours=current_app.config["DRAFT_TTL_HOURS"])
 
 
-def find_draft(consultation, token, now=None):
-    """The unexpired draft that `token` opens for this consultation, or None."""
-    if not token or not isinstance(token, str):
-        return None
-    draft = db.session.scalar(
-        sa.select(Draft).where(Draft.token_hash == hash_token(token), Draft.consultation_id == consultation.id)
-    )
-    if draft is None or draft.expires_at <= (now or utcnow()):
-        return None
-    return draft
-
-
 class OpenDraft(NamedTuple):
-    """What each question page needs of a draft not yet submitted: read and written without the
-    ORM, because these are the busiest statements of the service."""
+    """A resident's draft not yet submitted. Drafts are read and written without the ORM,
+    because these are the busiest statements of the service."""
 
     id: int
     token: str
     answers: dict
+    started_at: datetime
+
+    @property
+    def token_hash(self):
+        return hash_token(self.token)
+
+
+class SentResponse(NamedTuple):
+    """What the thank-you page says about a submitted draft's response."""
+
+    receipt_code: str
+    safeguarding_level: str
 
 
 _drafts = Draft.__table__
-_OPEN_DRAFT = sa.select(_drafts.c.id, _drafts.c.answers).where(
+_responses = Response.__table__
+_answers = Answer.__table__
+_OPEN_DRAFT = sa.select(_drafts.c.id, _drafts.c.answers, _drafts.c.started_at).where(
     _drafts.c.token_hash == sa.bindparam("token_hash"),
     _drafts.c.consultation_id == sa.bindparam("consultation_id"),
     _drafts.c.response_id.is_(None),
@@ -70,6 +72,24 @@ _KEEP_ANSWERS = (
         expires_at=sa.bindparam("expires"),
     )
 )
+# The draft's copy of free text is not kept once the response holds it.
+_MARK_SENT = (
+    sa.update(_drafts)
+    .where(_drafts.c.id == sa.bindparam("draft_id"))
+    .values(response_id=sa.bindparam("sent_id"), answers={}, updated_at=sa.bindparam("now"), expires_at=sa.bindparam("expires"))
+)
+_LEVEL_RANK = sa.case((_answers.c.safeguarding_level == "urgent", 2), (_answers.c.safeguarding_level == "concern", 1), else_=0)
+_SENT = (
+    sa.select(_responses.c.receipt_code, sa.func.max(_LEVEL_RANK))
+    .select_from(_drafts.join(_responses, _drafts.c.response_id == _responses.c.id).outerjoin(_answers, _answers.c.response_id == _responses.c.id))
+    .where(
+        _drafts.c.token_hash == sa.bindparam("token_hash"),
+        _drafts.c.consultation_id == sa.bindparam("consultation_id"),
+        _drafts.c.expires_at > sa.bindparam("now"),
+    )
+    .group_by(_responses.c.id, _responses.c.receipt_code)
+)
+LEVELS = {2: "urgent", 1: "concern"}
 
 
 def open_draft(consultation, token, now=None):
@@ -79,7 +99,17 @@ def open_draft(consultation, token, now=None):
     found = db.session.connection().execute(
         _OPEN_DRAFT, {"token_hash": hash_token(token), "consultation_id": consultation.id, "now": now or utcnow()}
     ).first()
-    return OpenDraft(found.id, token, dict(found.answers or {})) if found else None
+    return OpenDraft(found.id, token, dict(found.answers or {}), found.started_at) if found else None
+
+
+def sent_response(consultation, token, now=None):
+    """The response the resident's draft was submitted as (a SentResponse), or None."""
+    if not token or not isinstance(token, str):
+        return None
+    found = db.session.connection().execute(
+        _SENT, {"token_hash": hash_token(token), "consultation_id": consultation.id, "now": now or utcnow()}
+    ).first()
+    return SentResponse(found[0], LEVELS.get(found[1] or 0, "none")) if found else None
 
 
 def save_answer(consultation, draft, question, value, now=None):
@@ -182,28 +212,25 @@ def suspect_reason(draft, honeypot, now):
 
 
 def submit_response(consultation, draft, channel="web", now=None, honeypot=""):
-    """Store the draft's answers as one Response, once, in one transaction, text answers analysed.
+    """Store an OpenDraft's answers as one Response, once, in one transaction, text answers analysed.
 
-    Only questions still visible are stored. A draft already submitted returns its response,
-    so a replayed or double-clicked submit never stores twice.
+    Only questions still visible are stored. A draft submitted a moment before by another
+    request (a double click, a second tab, another server) returns that response instead, so a
+    draft never stores twice.
     :raise IncompleteResponse: when a visible question was never reached or a required one is empty.
     """
-    if draft.response_id is not None:
-        return draft.response
     now = now or utcnow()
     try:
         response = store_response(
-            consultation, draft.answers or {}, channel, now, submission_key=draft.token_hash,
+            consultation, draft.answers, channel, now, submission_key=draft.token_hash,
             suspect=suspect_reason(draft, honeypot, now),
         )
-        draft.response = response
-        # The draft's copy of free text is not kept once the response holds it.
-        draft.answers = {}
-        draft.expires_at = now + _draft_lifetime()
+        db.session.connection().execute(
+            _MARK_SENT, {"draft_id": draft.id, "sent_id": response.id, "now": now, "expires": now + _draft_lifetime()}
+        )
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        # Another request submitted the same draft a moment before this one.
         existing = db.session.scalar(sa.select(Response).where(Response.submission_key == draft.token_hash))
         if existing is None:
             raise
@@ -247,7 +274,9 @@ def store_response(consultation, answers, channel="web", now=None, submission_ke
     for row in choices + texts:
         row["response_id"] = response.id
     if choices:
-        db.session.execute(sa.insert(Answer), choices)
+        # Straight to the connection, as insert_text_answers explains: the flush above marked the
+        # response's cells in the maintained counts.
+        db.session.connection().execute(_answers.insert(), choices)
     if texts:
         for row in insert_text_answers(texts, analyser, now):
             if row["safeguarding_level"] != "none":

@@ -147,17 +147,21 @@ class Analyser:
 
 
 def insert_text_answers(rows, analyser, now=None):
-    """Insert new text answers (row dicts with response_id, question_id and text), analysed,
-    with their automatic tags, in three statements whatever the number; the caller commits.
+    """Insert the text answers of responses written in this transaction (row dicts with
+    response_id, question_id and text), analysed, with their automatic tags; the caller commits.
 
-    Returns the rows, now holding their analysis columns.
+    Three statements whatever the number of rows, straight to the connection: the maintained
+    counts (summaries/tally.py) already marked each new response's cells, where these answers
+    count. Returns the rows, now holding their analysis columns.
     """
     if not rows:
         return rows
     now = now or utcnow()
     for row in rows:
         row.update(analyser(row["text"])[0], analysed_at=now)
-    ids = db.session.scalars(sa.insert(Answer).returning(Answer.id, sort_by_parameter_order=True), rows).all()
+    connection = db.session.connection()
+    answers = Answer.__table__
+    ids = connection.execute(answers.insert().returning(answers.c.id, sort_by_parameter_order=True), rows).scalars().all()
     tags = [
         {"answer_id": answer_id, "theme_id": theme_id, "source": "auto", "confidence": confidence,
          "evidence": evidence, "created_at": now}
@@ -165,7 +169,7 @@ def insert_text_answers(rows, analyser, now=None):
         for theme_id, confidence, evidence in analyser(row["text"])[1]
     ]
     if tags:
-        db.session.execute(sa.insert(AnswerTheme), tags)
+        connection.execute(AnswerTheme.__table__.insert(), tags)
     return rows
 
 
