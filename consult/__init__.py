@@ -11,6 +11,7 @@ from consult import converters, security
 from consult.cleaning import CleanRequest
 from consult.extensions import csrf, db, limiter, migrate
 from consult.security import SECURITY_HEADERS  # noqa: F401  (re-exported for tests)
+from consult.sessions import SessionInterface
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ def create_app(config=None):
         instance_path=str(BASE_DIR / "instance"),
     )
     app.request_class = CleanRequest
+    app.session_interface = SessionInterface()
     converters.init_app(app)  # before the blueprints: their rules read the converters
     if isinstance(config, dict):
         app.config.from_object(config_from_environment())

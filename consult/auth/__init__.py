@@ -1,5 +1,6 @@
 """Signing in and out: the login page, logout, set-password links and the idle timeout."""
 from flask import Blueprint
+from flask_login import current_user
 
 from consult.extensions import db, login_manager
 
@@ -20,7 +21,10 @@ def load_user(user_id):
 
 def init_app(app):
     """Bind Flask-Login; anonymous visitors to protected pages are sent to sign in."""
-    login_manager.init_app(app)
+    # current_user in templates is the lazy proxy: Flask-Login's own context processor loaded the
+    # user for every page rendered, residents' survey pages included.
+    login_manager.init_app(app, add_context_processor=False)
+    app.jinja_env.globals["current_user"] = current_user
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
     # Flask-Login's own session protection would clear the session on a changed address;

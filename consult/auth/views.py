@@ -106,7 +106,8 @@ def expire_idle_session():
     # Load the user from this request's session: when an app context outlives one request (as
     # in tests holding one open), Flask-Login would otherwise reuse the previous request's user.
     g.pop("_login_user", None)
-    if request.endpoint == "static" or not current_user.is_authenticated:
+    # Residents never sign in (and Consult issues no remember-me cookies): nothing to load.
+    if request.endpoint == "static" or "_user_id" not in session or not current_user.is_authenticated:
         return
     now = int(time.time())
     seen = session.get("seen_at", 0)

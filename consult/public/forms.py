@@ -24,10 +24,16 @@ class CleanFieldsMeta:
         return unbound_field.bind(form=form, filters=filters, **options)
 
 
-class AnswerForm(FlaskForm):
-    """Carries the CSRF token; `value` holds the parsed answer once the form validates."""
+class ResidentMeta(CleanFieldsMeta):
+    # CSRFProtect checks the token of every POST before any view runs, and the pages carry
+    # csrf_token(): the form checking it a second time only cost each answer a signature.
+    csrf = False
 
-    Meta = CleanFieldsMeta
+
+class AnswerForm(FlaskForm):
+    """One question's answer; `value` holds the parsed answer once the form validates."""
+
+    Meta = ResidentMeta
 
     def __init__(self, question, areas=(), **kwargs):
         self.question = question
@@ -139,7 +145,9 @@ class AreaForm(AnswerForm):
 
 
 class SubmitForm(FlaskForm):
-    """The "Submit" button on check answers: nothing to fill in but the CSRF token."""
+    """The "Submit" button on check answers: nothing to fill in (CSRFProtect checks the token)."""
+
+    Meta = ResidentMeta
 
 
 FORMS = {

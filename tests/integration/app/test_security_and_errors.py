@@ -130,3 +130,14 @@ def test_survey_completes_with_csrf_protection_on(csrf_client, demo):
     response = csrf_client.post(url, data={"csrf_token": _token(csrf_client, url)})
     assert response.headers["Location"].endswith("/done")
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Response)) == 1
+
+
+def test_submit_without_csrf_token_is_refused_and_stores_nothing(csrf_client, demo):
+    answers = typical_answers(demo)
+    url = "/c/community-safety-survey/q/1"
+    while "/q/" in url:
+        number = int(url.split("/q/")[1])
+        url = csrf_client.post(url, data={**answers[number], "csrf_token": _token(csrf_client, url)}).headers["Location"]
+    assert csrf_client.post(url).status_code == 400
+    assert csrf_client.post(url, data={"csrf_token": "forged"}).status_code == 400
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Response)) == 0
