@@ -29,13 +29,18 @@ def prepare_database(url, responses=0):
 
 
 @contextlib.contextmanager
-def gunicorn(app="wsgi:app", env=None, workers=4, threads=4, log=None):
-    """Serve `app` with the repo's gunicorn.conf.py on a free loopback port; yields (base_url, process)."""
+def gunicorn(app="wsgi:app", env=None, workers=None, threads=None, log=None):
+    """Serve `app` with the repo's gunicorn.conf.py on a free loopback port; yields (base_url, process).
+
+    Workers and threads are the config's (as `make serve` runs) unless given.
+    """
     port = free_port()
-    command = [
-        str(GUNICORN), "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{port}",
-        "--workers", str(workers), "--threads", str(threads), "--access-logfile", "/dev/null", app,
-    ]
+    command = [str(GUNICORN), "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{port}"]
+    if workers:
+        command += ["--workers", str(workers)]
+    if threads:
+        command += ["--threads", str(threads)]
+    command += ["--access-logfile", "/dev/null", app]
     environment = {**os.environ, "CONSULT_ENV": "development", "SECRET_KEY": "x" * 40,
                    "RATELIMIT_ENABLED": "false", "MIN_COMPLETION_SECONDS": "0", **(env or {})}
     output = open(log, "w") if log else subprocess.DEVNULL

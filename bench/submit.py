@@ -73,6 +73,7 @@ def drive(work, base, server, clients, seconds, warm_up):
     (workers still starting, first requests filling caches)."""
     with multiprocessing.Pool(clients) as pool:
         pool.map(work, [(base, warm_up, n + 1000) for n in range(clients)])
+        workers = len(worker_pids(server.pid))
         server_cpu = _server_cpu_seconds(server.pid)
         started = time.monotonic()
         results = pool.map(work, [(base, seconds, n) for n in range(clients)])
@@ -91,6 +92,7 @@ def drive(work, base, server, clients, seconds, warm_up):
         "responses": done,
         "server_ms": 1000 * server_cpu / requests,
         "client_ms": 1000 * sum(r[4] for r in results) / requests,
+        "workers": workers,
     }
 
 
@@ -98,19 +100,22 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "4")))
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py's, as make serve)")
+    parser.add_argument("--threads", type=int, help="threads per worker (default: gunicorn.conf.py's)")
     parser.add_argument("--warm-up", type=float, default=3, help="seconds of requests before measuring")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench-submit.db"
         prepare_database(url)
         env = {"DATABASE_URL": url}
-        with gunicorn(env=env, workers=args.workers, log=f"{folder}/consult.log") as (base, process):
+        serving = {"workers": args.workers, "threads": args.threads}
+        with gunicorn(env=env, log=f"{folder}/consult.log", **serving) as (base, process):
             consult = drive(_residents, base, process, args.clients, args.seconds, args.warm_up)
-        with gunicorn(app="bench.bare_app:app", workers=args.workers, log=f"{folder}/bare.log") as (base, process):
+        with gunicorn(app="bench.bare_app:app", log=f"{folder}/bare.log", **serving) as (base, process):
             bare = drive(_bare, base, process, args.clients, args.seconds, args.warm_up)
     database = "PostgreSQL" if url.startswith("postgres") else "SQLite"
-    print(f"{args.clients} clients, {args.seconds:.0f} s each, gunicorn {args.workers} workers x 4 threads, {database}, "
+    print(f"{args.clients} clients, {args.seconds:.0f} s each after {args.warm_up:.0f} s of warm-up, gunicorn "
+          f"{consult['workers']} workers x {args.threads or 'configured'} threads, {database}, "
           f"{os.cpu_count()} CPUs shared by server and clients")
     print(f"{'server':<12}{'responses/s':>12}{'requests/s':>12}{'p50 ms':>8}{'p99 ms':>8}{'errors':>8}"
           f"{'server CPU ms/req':>19}{'client CPU ms/req':>19}")
