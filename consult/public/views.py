@@ -85,9 +85,20 @@ def _submit_limit():
     return current_app.config["SUBMIT_RATE_LIMIT"]
 
 
-@bp.route("/c/<slug>/q/<int:number>", methods=["GET", "POST"])
-@limiter.limit(_survey_limit, methods=["POST"])
+# Reading a page and sending an answer are separate views so that only sending passes through
+# the rate limiter, which otherwise ran its checks on every page view too.
+@bp.get("/c/<slug>/q/<int:number>")
 def question(slug, number):
+    return _question(slug, number)
+
+
+@bp.post("/c/<slug>/q/<int:number>")
+@limiter.limit(_survey_limit)
+def answer_question(slug, number):
+    return _question(slug, number)
+
+
+def _question(slug, number):
     consultation, other_page = _open_consultation(slug)
     if other_page:
         return other_page
@@ -139,9 +150,18 @@ def _next_url(consultation, answers, question, change):
     return url_for("public.check_answers", slug=consultation.slug)
 
 
-@bp.route("/c/<slug>/check", methods=["GET", "POST"])
-@limiter.limit(_submit_limit, methods=["POST"])
+@bp.get("/c/<slug>/check")
 def check_answers(slug):
+    return _check_answers(slug)
+
+
+@bp.post("/c/<slug>/check")
+@limiter.limit(_submit_limit)
+def submit_answers(slug):
+    return _check_answers(slug)
+
+
+def _check_answers(slug):
     consultation, other_page = _open_consultation(slug)
     if other_page:
         return other_page

@@ -126,6 +126,13 @@ def test_survey_posts_are_rate_limited_with_a_polite_page(database_url, demo):
     assert limited.get(f"/c/{SLUG}/q/1").status_code == 200
 
 
+def test_submissions_are_rate_limited_but_reading_check_answers_is_not(database_url, demo):
+    limited = make_app(database_url, SUBMIT_RATE_LIMIT="2 per minute").test_client()
+    statuses = [limited.post(f"/c/{SLUG}/check").status_code for _ in range(3)]
+    assert statuses == [302, 302, 429]
+    assert [limited.get(f"/c/{SLUG}/check").status_code for _ in range(3)] == [302, 302, 302]
+
+
 def test_login_posts_are_rate_limited_per_address(database_url, demo):
     limited = make_app(database_url, LOGIN_RATE_LIMIT="2 per minute").test_client()
     data = {"email": "nobody@example.org", "password": "not the right password"}
