@@ -2,6 +2,8 @@
 import multiprocessing
 import os
 
+from gunicorn.glogging import Logger
+
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # One process per core: serving a page is mostly Python, so more processes than cores only
 # take turns and spoil each other's caches (bench/submit.py: 2 workers served about 15% more
@@ -17,6 +19,30 @@ max_requests_jitter = 500
 # Logs never hold answer text or query strings with personal data: the path and status only.
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+
+class AccessLogger(Logger):
+    """Builds only the fields access_log_format uses (t, m, U, s, B, M; any other shows as -).
+
+    Gunicorn's own logger copies every request header, response header and environ entry for
+    every request, used or not: 6% of a worker's time on survey pages.
+    """
+
+    def atoms(self, resp, req, environ, request_time):
+        status = resp.status
+        if isinstance(status, str):
+            status = status.split(None, 1)[0]
+        return {
+            "t": self.now(),
+            "m": environ.get("REQUEST_METHOD"),
+            "U": environ.get("PATH_INFO"),
+            "s": status,
+            "B": getattr(resp, "sent", None),
+            "M": request_time.seconds * 1000 + request_time.microseconds // 1000,
+        }
+
+
+logger_class = AccessLogger
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
