@@ -10,9 +10,9 @@ from consult.services.responses import (
     IncompleteResponse,
     format_receipt_code,
     first_unseen,
-    open_draft,
     save_answer,
     sent_response,
+    survey_and_draft,
     submit_response,
     visible_questions,
 )
@@ -31,27 +31,23 @@ def _remember(slug, token):
 
 
 def _open_consultation(slug):
-    """The survey at `slug` (a read-only copy) and None, or None and the page to show instead.
+    """(survey, open draft or None, None) for an open consultation at `slug`, or (None, None,
+    the page to show instead). The survey is a read-only copy (services/snapshots.py).
 
     :raise 404: when no resident may see a consultation at this slug.
     """
-    consultation = survey(slug)
+    consultation, draft = survey_and_draft(slug, _token(slug))
     if consultation is None:
         abort(404)
     if not consultation.accepting_responses():
         # The closed page shows the published outcome, which the survey copy does not carry.
-        return None, render_template("public/closed.html", consultation=public_consultation(slug))
-    return consultation, None
+        return None, None, render_template("public/closed.html", consultation=public_consultation(slug))
+    return consultation, draft, None
 
 
 def _question_url(consultation, question, change=False):
     number = consultation.questions.index(question) + 1
     return url_for("public.question", slug=consultation.slug, number=number, change=1 if change else None)
-
-
-def _active_answers(consultation):
-    draft = open_draft(consultation, _token(consultation.slug))
-    return draft, dict(draft.answers) if draft else {}
 
 
 @bp.get("/")
@@ -71,7 +67,7 @@ def privacy():
 
 @bp.get("/c/<slug>")
 def consultation(slug):
-    consultation, other_page = _open_consultation(slug)
+    consultation, _draft, other_page = _open_consultation(slug)
     if other_page:
         return other_page
     return render_template("public/consultation.html", consultation=consultation)
@@ -99,7 +95,7 @@ def answer_question(slug, number):
 
 
 def _question(slug, number):
-    consultation, other_page = _open_consultation(slug)
+    consultation, draft, other_page = _open_consultation(slug)
     if other_page:
         return other_page
     questions = consultation.questions
@@ -107,7 +103,7 @@ def _question(slug, number):
         abort(404)
     question = questions[number - 1]
     change = request.args.get("change") == "1"
-    draft, answers = _active_answers(consultation)
+    answers = dict(draft.answers) if draft else {}
     visible = visible_questions(questions, answers)
     if question not in visible:
         return redirect(_next_url(consultation, answers, question, change))
@@ -162,10 +158,9 @@ def submit_answers(slug):
 
 
 def _check_answers(slug):
-    consultation, other_page = _open_consultation(slug)
+    consultation, draft, other_page = _open_consultation(slug)
     if other_page:
         return other_page
-    draft = open_draft(consultation, _token(slug))
     if draft is None:
         if sent_response(consultation, _token(slug)) is not None:
             return redirect(url_for("public.thank_you", slug=slug))  # a replayed or second submit

@@ -10,7 +10,8 @@ from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from consult.extensions import db
-from consult.models import Answer, Draft, Response, utcnow
+from consult.models import Answer, Consultation, Draft, Response, utcnow
+from consult.services.snapshots import SURVEY_ROW, survey_from_row
 from consult.services.tagging import Analyser, insert_text_answers
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,38 @@ _SENT = (
     .group_by(_responses.c.id, _responses.c.receipt_code)
 )
 LEVELS = {2: "urgent", 1: "concern"}
+
+
+_consultations = Consultation.__table__
+_SURVEY_AND_DRAFT = (
+    sa.select(*SURVEY_ROW, _drafts.c.id.label("draft_id"), _drafts.c.answers, _drafts.c.started_at)
+    .select_from(
+        _consultations.outerjoin(
+            _drafts,
+            sa.and_(
+                _drafts.c.consultation_id == _consultations.c.id,
+                _drafts.c.token_hash == sa.bindparam("token_hash"),
+                _drafts.c.response_id.is_(None),
+                _drafts.c.expires_at > sa.bindparam("now"),
+            ),
+        )
+    )
+    .where(_consultations.c.slug == sa.bindparam("slug"))
+)
+
+
+def survey_and_draft(slug, token, now=None):
+    """The survey at `slug` (as snapshots.survey gives it) and the resident's open draft for it
+    (as open_draft), read in one query, since every survey page needs both: (survey or None,
+    OpenDraft or None)."""
+    token = token if token and isinstance(token, str) else None
+    row = db.session.connection().execute(
+        _SURVEY_AND_DRAFT, {"slug": slug, "token_hash": hash_token(token) if token else "", "now": now or utcnow()}
+    ).first()
+    consultation = survey_from_row(row)
+    if consultation is None or row.draft_id is None:
+        return consultation, None
+    return consultation, OpenDraft(row.draft_id, token, dict(row.answers or {}), row.started_at)
 
 
 def open_draft(consultation, token, now=None):

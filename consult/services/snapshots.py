@@ -63,14 +63,16 @@ def _copies():
 
 
 _consultations = Consultation.__table__
-# Built once: making a statement costs more than running this one.
-_ROW = sa.select(
+# What each request reads of the consultation's row: enough to know whether a copy is current.
+SURVEY_ROW = (
     _consultations.c.id,
     _consultations.c.revision,
     _consultations.c.status,
     _consultations.c.opens_at,
     _consultations.c.closes_at,
-).where(_consultations.c.slug == sa.bindparam("slug"))
+)
+# Built once: making a statement costs more than running this one.
+_ROW = sa.select(*SURVEY_ROW).where(_consultations.c.slug == sa.bindparam("slug"))
 
 
 def survey(slug):
@@ -78,14 +80,21 @@ def survey(slug):
 
     One small query per call; the questions, options and areas are read only when they changed.
     """
-    row = db.session.connection().execute(_ROW, {"slug": slug}).first()
-    if row is None or row.status == "draft":
+    return survey_from_row(db.session.connection().execute(_ROW, {"slug": slug}).first())
+
+
+def survey_from_row(row):
+    """survey() for a row whose first columns are SURVEY_ROW's, read by a caller's own query."""
+    if row is None or row[2] == "draft":
         return None
+    consultation_id, revision, status, opens_at, closes_at = row[:5]
     copies = _copies()
-    cached = copies.get(row.id)
-    if cached is not None and (cached.revision, cached.status, cached.opens_at, cached.closes_at) == tuple(row[1:]):
+    cached = copies.get(consultation_id)
+    if cached is not None and (cached.revision, cached.status, cached.opens_at, cached.closes_at) == (
+        revision, status, opens_at, closes_at
+    ):
         return cached
-    fresh = _read(row.id)
+    fresh = _read(consultation_id)
     if fresh is not None and fresh.revision:
         with _lock:
             if len(copies) >= MAX_COPIES:
