@@ -66,17 +66,24 @@ def init_app(app):
 
     @app.after_request
     def add_headers(response):
-        if request.endpoint == "static" and request.args.get("v"):
+        endpoint = request.endpoint
+        ours = list(SECURITY_HEADERS.items())
+        if endpoint == "static" and request.args.get("v"):
             response.cache_control.max_age = 31536000
             response.cache_control.public = True
             response.cache_control.immutable = True
-        elif request.endpoint != "static":
+        elif endpoint != "static":
             # Answers, drafts and officer pages must not linger in shared or back-button caches.
-            response.headers["Cache-Control"] = "no-store"
-        response.headers["Content-Security-Policy"] = content_security_policy(csp_nonce())
-        for name, value in SECURITY_HEADERS.items():
-            response.headers[name] = value
+            ours.append(("Cache-Control", "no-store"))
+        ours.append(("Content-Security-Policy", content_security_policy(csp_nonce())))
         if request.is_secure:
-            response.headers["Strict-Transport-Security"] = HSTS
-        response.headers["X-Request-ID"] = request_id()
+            ours.append(("Strict-Transport-Security", HSTS))
+        ours.append(("X-Request-ID", request_id()))
+        # One pass that replaces any earlier value: setting each header in turn searched the
+        # whole list every time, a noticeable share of a small page's work.
+        names = {name.lower() for name, _value in ours}
+        headers = response.headers
+        kept = [(name, value) for name, value in headers if name.lower() not in names]
+        headers.clear()
+        headers.extend(kept + ours)
         return response

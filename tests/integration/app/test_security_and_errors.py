@@ -27,6 +27,14 @@ def test_every_security_header_is_set_exactly(client, demo):
     assert "Strict-Transport-Security" not in response.headers
 
 
+@pytest.mark.parametrize("url", ["/", "/c/community-safety-survey/q/1", "/no-such-page", "/auth/login"])
+def test_each_security_header_appears_once_whatever_the_page_set_before(client, demo, url):
+    response = client.get(url)
+    for name in [*SECURITY_HEADERS, "Cache-Control", "Content-Security-Policy", "X-Request-ID"]:
+        assert len(response.headers.getlist(name)) == 1, name
+    assert response.headers["Content-Type"].startswith("text/html")
+
+
 def test_content_security_policy_is_strict_with_a_fresh_nonce(client, demo):
     first = client.get("/").headers["Content-Security-Policy"]
     second = client.get("/").headers["Content-Security-Policy"]
