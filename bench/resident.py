@@ -4,9 +4,9 @@ Used by bench/submit.py (throughput) and tests/load/ (durability under faults). 
 only; every request has a timeout, and errors are retried on the same draft, as a person would.
 """
 import html
-import http.client
 import random
 import re
+import socket
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -52,51 +52,99 @@ class _Form:
 
 
 class Browser:
-    """One keep-alive HTTP connection with its own cookies, as a phone's browser keeps one.
+    """One keep-alive HTTP/1.1 connection with its own cookies, as a phone's browser keeps one.
 
-    Standard library only. A connection the server closed (a worker restarted or killed) is
-    opened again by the next request; the caller decides whether to retry.
+    A minimal client on a socket: http.client parses every reply's headers with the email
+    package, which cost the simulated residents more CPU than some pages cost the server, on
+    the same two cores. A connection the server closed (a worker restarted or killed) is opened
+    again by the next request; any failure mid-reply raises ConnectionError, and the caller
+    decides whether to retry.
     """
 
     def __init__(self, base_url, timeout=30):
         parts = urllib.parse.urlsplit(base_url)
         self.host, self.port, self.timeout = parts.hostname, parts.port or 80, timeout
         self.cookies = {}
-        self.connection = None
+        self.sock = None
+        self.buffer = b""
 
     def request(self, path, data=None):
-        """(status, headers, body text) for a GET, or a form POST when `data` is given."""
-        if self.connection is None:
-            self.connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
-        headers = {}
+        """(status, headers, body text) for a GET, or a form POST when `data` is given.
+
+        `headers` is a dict of lower-case names; Set-Cookie values are kept in self.cookies.
+        """
+        lines = [f"{'GET' if data is None else 'POST'} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
         if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        body = None
+            lines.append("Cookie: " + "; ".join(f"{name}={value}" for name, value in self.cookies.items()))
+        body = b""
         if data is not None:
             body = urllib.parse.urlencode(data, doseq=True).encode()
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            lines += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
         try:
-            self.connection.request("POST" if data is not None else "GET", path, body=body, headers=headers)
-            reply = self.connection.getresponse()
-            text = reply.read().decode(errors="replace")
+            if self.sock is None:
+                self.sock = socket.create_connection((self.host, self.port), timeout=self.timeout)
+                self.buffer = b""
+            self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+            status, headers, content = self._read_reply()
         except Exception:
             self.close()
             raise
-        for cookie in reply.headers.get_all("Set-Cookie") or []:
-            name, _, rest = cookie.partition("=")
-            value = rest.split(";", 1)[0]
-            if value and "expires=thu, 01 jan 1970" not in cookie.lower():
-                self.cookies[name.strip()] = value
-            else:
-                self.cookies.pop(name.strip(), None)
-        if reply.will_close:
+        if headers.get("connection", "").lower() == "close":
             self.close()
-        return reply.status, reply.headers, text
+        return status, headers, content.decode(errors="replace")
+
+    def _read_reply(self):
+        while b"\r\n\r\n" not in self.buffer:
+            self._fill()
+        head, self.buffer = self.buffer.split(b"\r\n\r\n", 1)
+        status_line, *header_lines = head.decode("latin-1").split("\r\n")
+        status = int(status_line.split(" ", 2)[1])
+        headers = {}
+        for line in header_lines:
+            name, _, value = line.partition(":")
+            name, value = name.strip().lower(), value.strip()
+            if name == "set-cookie":
+                self._keep_cookie(value)
+            headers[name] = value
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            return status, headers, self._read_chunked()
+        length = int(headers.get("content-length", "0"))
+        while len(self.buffer) < length:
+            self._fill()
+        content, self.buffer = self.buffer[:length], self.buffer[length:]
+        return status, headers, content
+
+    def _read_chunked(self):
+        content = b""
+        while True:
+            while b"\r\n" not in self.buffer:
+                self._fill()
+            size_line, self.buffer = self.buffer.split(b"\r\n", 1)
+            size = int(size_line.split(b";")[0], 16)
+            while len(self.buffer) < size + 2:
+                self._fill()
+            content, self.buffer = content + self.buffer[:size], self.buffer[size + 2:]
+            if size == 0:
+                return content
+
+    def _fill(self):
+        chunk = self.sock.recv(65536)
+        if not chunk:
+            raise ConnectionError("the server closed the connection mid-reply")
+        self.buffer += chunk
+
+    def _keep_cookie(self, value):
+        name, _, rest = value.partition("=")
+        kept = rest.split(";", 1)[0]
+        if kept and "expires=thu, 01 jan 1970" not in value.lower():
+            self.cookies[name.strip()] = kept
+        else:
+            self.cookies.pop(name.strip(), None)
 
     def close(self):
-        if self.connection is not None:
-            self.connection.close()
-            self.connection = None
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
 
 
 @dataclass
@@ -124,9 +172,9 @@ class Resident:
             try:
                 self.outcome.requests += 1
                 status, headers, body = self.browser.request(path, data)
-                location = headers.get("Location")
-            except (http.client.HTTPException, ConnectionError, TimeoutError, OSError):
-                # Includes a reply cut off half-way (IncompleteRead) when a worker dies mid-response.
+                location = headers.get("location")
+            except (ConnectionError, TimeoutError, OSError, ValueError, IndexError):
+                # Includes a reply cut off half-way when a worker dies mid-response.
                 status, location, body = 599, None, ""
             self.outcome.latencies.append(time.perf_counter() - started)
             if status < 500 and status != 429:
