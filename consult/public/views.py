@@ -12,8 +12,8 @@ from consult.services.responses import (
     first_unseen,
     save_answer,
     sent_response,
-    survey_and_draft,
     submit_response,
+    survey_and_draft,
     visible_questions,
 )
 from consult.services.snapshots import survey

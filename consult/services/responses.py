@@ -57,12 +57,6 @@ class SentResponse(NamedTuple):
 _drafts = Draft.__table__
 _responses = Response.__table__
 _answers = Answer.__table__
-_OPEN_DRAFT = sa.select(_drafts.c.id, _drafts.c.answers, _drafts.c.started_at).where(
-    _drafts.c.token_hash == sa.bindparam("token_hash"),
-    _drafts.c.consultation_id == sa.bindparam("consultation_id"),
-    _drafts.c.response_id.is_(None),
-    _drafts.c.expires_at > sa.bindparam("now"),
-)
 _KEEP_ANSWERS = (
     sa.update(_drafts)
     # Not once it is submitted: a late save then starts a new draft instead of changing a sent one.
@@ -112,9 +106,9 @@ _SURVEY_AND_DRAFT = (
 
 
 def survey_and_draft(slug, token, now=None):
-    """The survey at `slug` (as snapshots.survey gives it) and the resident's open draft for it
-    (as open_draft), read in one query, since every survey page needs both: (survey or None,
-    OpenDraft or None)."""
+    """The survey at `slug` (as snapshots.survey gives it) and the resident's unexpired,
+    unsubmitted draft for it, read in one query, since every survey page needs both:
+    (survey or None, OpenDraft or None)."""
     token = token if token and isinstance(token, str) else None
     row = db.session.connection().execute(
         _SURVEY_AND_DRAFT, {"slug": slug, "token_hash": hash_token(token) if token else "", "now": now or utcnow()}
@@ -123,16 +117,6 @@ def survey_and_draft(slug, token, now=None):
     if consultation is None or row.draft_id is None:
         return consultation, None
     return consultation, OpenDraft(row.draft_id, token, dict(row.answers or {}), row.started_at)
-
-
-def open_draft(consultation, token, now=None):
-    """The resident's unexpired, unsubmitted draft for this consultation, or None."""
-    if not token or not isinstance(token, str):
-        return None
-    found = db.session.connection().execute(
-        _OPEN_DRAFT, {"token_hash": hash_token(token), "consultation_id": consultation.id, "now": now or utcnow()}
-    ).first()
-    return OpenDraft(found.id, token, dict(found.answers or {}), found.started_at) if found else None
 
 
 def sent_response(consultation, token, now=None):
@@ -146,7 +130,7 @@ def sent_response(consultation, token, now=None):
 
 
 def save_answer(consultation, draft, question, value, now=None):
-    """Keep one answer in the resident's open draft (from open_draft), or in a new draft when
+    """Keep one answer in the resident's open draft (from survey_and_draft), or in a new draft when
     there is none; commits.
 
     Returns the token for the draft, which the caller keeps in the resident's session.

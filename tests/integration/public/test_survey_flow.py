@@ -70,11 +70,11 @@ def test_replayed_submit_never_creates_a_second_response(client, demo):
 
 
 def test_submit_racing_another_server_returns_the_stored_response(client, demo):
-    from consult.services.responses import open_draft
+    from consult.services.responses import survey_and_draft
 
     complete_survey(client, demo, submit=False)
     with client.session_transaction() as session:
-        draft = open_draft(demo, session["drafts"][SLUG])
+        _survey, draft = survey_and_draft(SLUG, session["drafts"][SLUG])
     # Another server stored this draft a moment ago, but this request read it before that.
     db.session.add(Response(consultation=demo, submission_key=draft.token_hash))
     db.session.commit()
@@ -167,21 +167,19 @@ def test_answering_again_after_submitting_starts_a_new_draft_and_leaves_the_sent
 
 
 def test_a_save_that_loses_the_race_with_submit_goes_to_a_new_draft(client, demo):
-    from consult.services.responses import open_draft, save_answer
-    from consult.services.snapshots import survey
+    from consult.services.responses import save_answer, survey_and_draft
 
     complete_survey(client, demo, submit=False)
     with client.session_transaction() as session:
         token = session["drafts"][SLUG]
-    copy = survey(SLUG)
-    seen = open_draft(copy, token)
+    copy, seen = survey_and_draft(SLUG, token)
     submit_response(copy, seen)  # another tab sends the answers first
     first = str(copy.questions[0].id)
     new_token = save_answer(copy, seen, copy.questions[0], seen.answers[first])
     assert new_token != token
     sent = db.session.scalars(sa.select(Draft).where(Draft.token_hash == hash_token(token))).one()
     assert sent.answers == {} and sent.response_id is not None
-    assert open_draft(copy, new_token).answers == {first: seen.answers[first]}
+    assert survey_and_draft(SLUG, new_token)[1].answers == {first: seen.answers[first]}
 
 
 def test_pages_that_change_nothing_in_the_session_send_no_cookie(client, demo):
