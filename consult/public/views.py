@@ -8,7 +8,6 @@ from consult.services.consultations import open_consultations, public_consultati
 from consult.services.outcomes import recently_published
 from consult.services.responses import (
     IncompleteResponse,
-    format_receipt_code,
     first_unseen,
     save_answer,
     sent_response,
@@ -16,6 +15,7 @@ from consult.services.responses import (
     survey_and_draft,
     visible_questions,
 )
+from consult.services.receipts import format_receipt_code
 from consult.services.snapshots import survey
 
 

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Consultation, Draft, Response, utcnow
 from consult.services import audit
-from consult.services.responses import normalise_receipt_code
+from consult.services.receipts import normalise_receipt_code
 
 log = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.extensions import db
 from consult.models import Answer, Consultation, Draft, Response, utcnow
+from consult.services.receipts import new_receipt_code
 from consult.services.snapshots import SURVEY_ROW, survey_from_row
 from consult.services.tagging import Analyser, insert_text_answers
 
@@ -195,27 +196,6 @@ def first_unseen(questions, answers):
         if str(question.id) not in answers:
             return question
     return None
-
-
-RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L or U to misread
-RECEIPT_LENGTH = 10  # 30**10 is about 2**49: not guessable, and short enough to read out
-
-
-def new_receipt_code():
-    return "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
-
-
-def format_receipt_code(code):
-    """'ABCDEFGHJK' -> 'ABCDE-FGHJK', easier to read out over the phone."""
-    return f"{code[:5]}-{code[5:]}" if code else ""
-
-
-def normalise_receipt_code(text):
-    """What a resident or officer typed -> the stored form, or None if it cannot be a code."""
-    cleaned = "".join(ch for ch in (text or "").upper() if ch.isalnum())
-    if len(cleaned) != RECEIPT_LENGTH or any(ch not in RECEIPT_ALPHABET for ch in cleaned):
-        return None
-    return cleaned
 
 
 def suspect_reason(draft, honeypot, now):
