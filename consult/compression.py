@@ -18,8 +18,13 @@ def init_app(app):
             or response.is_streamed and not response.direct_passthrough
         ):
             return response
-        response.vary.add("Accept-Encoding")
-        if "gzip" not in request.accept_encodings:
+        if "Vary" in response.headers:
+            response.vary.add("Accept-Encoding")
+        else:
+            response.headers["Vary"] = "Accept-Encoding"  # the usual case, without parsing a header set
+        # Most requests without gzip say nothing of it; the full parse (q=0 refuses) is for the rest.
+        accepted = request.environ.get("HTTP_ACCEPT_ENCODING", "").lower()
+        if "gzip" not in accepted and "*" not in accepted or request.accept_encodings["gzip"] <= 0:
             return response
         response.direct_passthrough = False
         body = response.get_data()

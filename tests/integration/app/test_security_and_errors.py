@@ -112,6 +112,20 @@ def test_pages_and_css_are_gzipped_for_browsers_that_ask(client, demo):
     assert "Content-Encoding" not in client.get("/").headers
 
 
+def test_gzip_is_only_sent_when_accepted_and_caches_are_told_it_varies(client, demo):
+    url = "/c/community-safety-survey/q/1"
+    for accept in (None, "identity", "gzip;q=0", "br"):
+        page = client.get(url, headers={"Accept-Encoding": accept} if accept else {})
+        assert "Content-Encoding" not in page.headers, accept
+        assert b"<h1" in page.data
+        assert "Accept-Encoding" in page.headers["Vary"], accept
+    for accept in ("gzip", "deflate, gzip;q=0.8", "GZIP", "*"):
+        page = client.get(url, headers={"Accept-Encoding": accept})
+        assert page.headers["Content-Encoding"] == "gzip", accept
+        vary = [value.strip() for value in page.headers["Vary"].split(",")]
+        assert vary.count("Accept-Encoding") == 1 and "Cookie" in vary, accept
+
+
 @pytest.fixture
 def csrf_client(database_url, demo):
     return make_app(database_url, WTF_CSRF_ENABLED=True).test_client()
