@@ -145,17 +145,26 @@ def register_template_helpers(app):
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    @app.context_processor
-    def site():
-        return {"site_name": app.config["SITE_NAME"], "static_url": _static_url}
+    # The layout's links and stylesheet are the same on every page of a deployment, so each
+    # is built once per script root (the prefix the site is mounted under), not per request.
+    layout_urls = {}
 
-    versions = {}
+    def _layout_url(endpoint):
+        """The URL of a page that takes no arguments (the site's home, accessibility, privacy)."""
+        key = (request.script_root, endpoint)
+        if key not in layout_urls:
+            layout_urls[key] = url_for(endpoint)
+        return layout_urls[key]
 
     def _static_url(filename):
         """A static file's URL carrying a hash of its content, so browsers may cache it for a year."""
-        if filename not in versions:
-            versions[filename] = hashlib.sha256((Path(app.static_folder) / filename).read_bytes()).hexdigest()[:10]
-        return url_for("static", filename=filename, v=versions[filename])
+        key = (request.script_root, "static", filename)
+        if key not in layout_urls:
+            version = hashlib.sha256((Path(app.static_folder) / filename).read_bytes()).hexdigest()[:10]
+            layout_urls[key] = url_for("static", filename=filename, v=version)
+        return layout_urls[key]
+
+    app.jinja_env.globals.update(site_name=app.config["SITE_NAME"], static_url=_static_url, layout_url=_layout_url)
 
 
 def register_commands(app):

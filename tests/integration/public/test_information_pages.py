@@ -7,6 +7,15 @@ def test_footer_links_to_accessibility_and_privacy(client, demo):
     assert links == {"Accessibility statement": "/accessibility", "Privacy": "/privacy"}
 
 
+def test_layout_links_follow_the_prefix_the_site_is_served_under(client, demo):
+    """The layout's URLs are kept once built: a site mounted under a prefix must still get its own."""
+    for prefix in ("", "/consult", ""):
+        page = soup(client.get("/accessibility", base_url=f"http://localhost{prefix}"))
+        links = [a["href"] for a in page.select(".site-name, .footer-links a")]
+        assert links == [f"{prefix}/", f"{prefix}/accessibility", f"{prefix}/privacy"]
+        assert page.select_one("link[rel=stylesheet]")["href"].startswith(f"{prefix}/static/css/consult.css?v=")
+
+
 def test_accessibility_statement_names_the_standard_and_an_alternative(client):
     text = soup(client.get("/accessibility")).get_text(" ")
     assert "WCAG 2.2" in text and "on paper or by phone" in text
