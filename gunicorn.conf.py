@@ -14,8 +14,12 @@ worker_class = "gthread"
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-max_requests = 5000
-max_requests_jitter = 500
+# A worker is replaced after this many requests, a bound on any slow leak. Each replacement
+# imports the app again (about 1.5 s of CPU), so at 5,000 a busy worker spent about a tenth
+# of its time restarting (bench/submit.py); at 100,000 it is well under 1%, and the bench
+# prints the workers' memory so a leak would still show.
+max_requests = 100_000
+max_requests_jitter = 10_000
 # Logs never hold answer text or query strings with personal data: the path and status only.
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'

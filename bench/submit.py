@@ -4,7 +4,8 @@ Run: .venv/bin/python bench/submit.py [--seconds 20] [--clients 8]   (DATABASE_U
 Prints completed responses/s and requests/s for Consult (as `make serve` runs it) and the
 requests/s of a bare Flask app on the same gunicorn settings, in the same run, with the server's
 and the simulated residents' CPU time per request (they share this machine's CPUs, so both
-matter; CPU per request is also steadier than requests/s on a busy machine).
+matter; CPU per request is also steadier than requests/s on a busy machine), and the largest
+worker's memory before and after the timed run, with how many workers gunicorn replaced in it.
 Targets: >= 30% of bare Flask's requests/s and >= 25 complete responses/s.
 """
 import argparse
@@ -71,6 +72,18 @@ def _server_cpu_seconds(master):
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def _worker_memory_mib(pids):
+    """The largest resident memory among these workers, in MiB (0 for any that has exited)."""
+    largest = 0
+    for pid in pids:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        largest = max(largest, int(status.split("VmRSS:", 1)[1].split()[0]) // 1024)
+    return largest
+
+
 def _in_threads(args):
     """Run residents as threads of one client process; one result per resident."""
     work, base, seconds, seeds = args
@@ -89,12 +102,15 @@ def drive(work, base, server, clients, processes, seconds, warm_up):
 
     with multiprocessing.Pool(processes) as pool:
         pool.map(_in_threads, batches(warm_up, 1000))
-        workers = len(worker_pids(server.pid))
+        first_workers = set(worker_pids(server.pid))
+        memory_before = _worker_memory_mib(first_workers)
         server_cpu = _server_cpu_seconds(server.pid)
         started = time.monotonic()
         results = [result for batch in pool.map(_in_threads, batches(seconds, 0)) for result in batch]
         elapsed = time.monotonic() - started
         server_cpu = _server_cpu_seconds(server.pid) - server_cpu
+        last_workers = set(worker_pids(server.pid))
+        memory_after = _worker_memory_mib(last_workers)
     done = sum(r[0] for r in results)
     requests = sum(r[1] for r in results)
     errors = sum(r[2] for r in results)
@@ -108,7 +124,9 @@ def drive(work, base, server, clients, processes, seconds, warm_up):
         "responses": done,
         "server_ms": 1000 * server_cpu / requests,
         "client_ms": 1000 * sum(r[4] for r in results) / requests,
-        "workers": workers,
+        "workers": len(first_workers),
+        "restarts": len(last_workers - first_workers),
+        "memory": (memory_before, memory_after),
     }
 
 
@@ -137,10 +155,11 @@ def main():
           f"{consult['workers']} workers x {args.threads or 'configured'} threads, {database}, "
           f"{os.cpu_count()} CPUs shared by server and clients")
     print(f"{'server':<12}{'responses/s':>12}{'requests/s':>12}{'p50 ms':>8}{'p99 ms':>8}{'errors':>8}"
-          f"{'server CPU ms/req':>19}{'client CPU ms/req':>19}")
+          f"{'server CPU ms/req':>19}{'client CPU ms/req':>19}{'worker MiB':>12}{'restarts':>10}")
     for name, row in (("Consult", consult), ("bare Flask", bare)):
+        memory = "{} > {}".format(*row["memory"])
         print(f"{name:<12}{row['responses_s']:>12.1f}{row['requests_s']:>12.1f}{row['p50_ms']:>8.1f}{row['p99_ms']:>8.1f}"
-              f"{row['errors']:>8}{row['server_ms']:>19.2f}{row['client_ms']:>19.2f}")
+              f"{row['errors']:>8}{row['server_ms']:>19.2f}{row['client_ms']:>19.2f}{memory:>12}{row['restarts']:>10}")
     share = consult["requests_s"] / bare["requests_s"]
     print(f"Consult serves {share:.0%} of bare Flask's requests/s (target >= 30%) and completes "
           f"{consult['responses_s']:.1f} responses/s (target >= 25).")
