@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.extensions import db
 from consult.models import Answer, Consultation, Draft, Response, utcnow
+from consult.services.direct import DirectStatement
 from consult.services.receipts import new_receipt_code
 from consult.services.snapshots import SURVEY_ROW, survey_from_row
 from consult.services.tagging import Analyser, insert_text_answers
@@ -58,12 +59,24 @@ class SentResponse(NamedTuple):
 _drafts = Draft.__table__
 _responses = Response.__table__
 _answers = Answer.__table__
-_KEEP_ANSWERS = (
+# Drafts are read and written with DirectStatement (services/direct.py): these run on every page.
+_KEEP_ANSWERS = DirectStatement(
     sa.update(_drafts)
     # Not once it is submitted: a late save then starts a new draft instead of changing a sent one.
     .where(_drafts.c.id == sa.bindparam("draft_id"), _drafts.c.response_id.is_(None))
     .values(
         answers=sa.bindparam("new_answers", type_=_drafts.c.answers.type),
+        updated_at=sa.bindparam("now"),
+        expires_at=sa.bindparam("expires"),
+    )
+)
+# Every column with a default in the model is given here: a direct statement applies none.
+_NEW_DRAFT = DirectStatement(
+    sa.insert(_drafts).values(
+        token_hash=sa.bindparam("token_hash"),
+        consultation_id=sa.bindparam("consultation_id"),
+        answers=sa.bindparam("answers", type_=_drafts.c.answers.type),
+        started_at=sa.bindparam("now"),
         updated_at=sa.bindparam("now"),
         expires_at=sa.bindparam("expires"),
     )
@@ -75,7 +88,7 @@ _MARK_SENT = (
     .values(response_id=sa.bindparam("sent_id"), answers={}, updated_at=sa.bindparam("now"), expires_at=sa.bindparam("expires"))
 )
 _LEVEL_RANK = sa.case((_answers.c.safeguarding_level == "urgent", 2), (_answers.c.safeguarding_level == "concern", 1), else_=0)
-_SENT = (
+_SENT = DirectStatement(
     sa.select(_responses.c.receipt_code, sa.func.max(_LEVEL_RANK))
     .select_from(_drafts.join(_responses, _drafts.c.response_id == _responses.c.id).outerjoin(_answers, _answers.c.response_id == _responses.c.id))
     .where(
@@ -89,7 +102,7 @@ LEVELS = {2: "urgent", 1: "concern"}
 
 
 _consultations = Consultation.__table__
-_SURVEY_AND_DRAFT = (
+_SURVEY_AND_DRAFT = DirectStatement(
     sa.select(*SURVEY_ROW, _drafts.c.id.label("draft_id"), _drafts.c.answers, _drafts.c.started_at)
     .select_from(
         _consultations.outerjoin(
@@ -111,22 +124,19 @@ def survey_and_draft(slug, token, now=None):
     unsubmitted draft for it, read in one query, since every survey page needs both:
     (survey or None, OpenDraft or None)."""
     token = token if token and isinstance(token, str) else None
-    row = db.session.connection().execute(
-        _SURVEY_AND_DRAFT, {"slug": slug, "token_hash": hash_token(token) if token else "", "now": now or utcnow()}
-    ).first()
+    row = _SURVEY_AND_DRAFT.first(slug=slug, token_hash=hash_token(token) if token else "", now=now or utcnow())
     consultation = survey_from_row(row)
-    if consultation is None or row.draft_id is None:
+    draft_id, answers, started_at = row[-3:] if row else (None, None, None)
+    if consultation is None or draft_id is None:
         return consultation, None
-    return consultation, OpenDraft(row.draft_id, token, dict(row.answers or {}), row.started_at)
+    return consultation, OpenDraft(draft_id, token, dict(answers or {}), started_at)
 
 
 def sent_response(consultation, token, now=None):
     """The response the resident's draft was submitted as (a SentResponse), or None."""
     if not token or not isinstance(token, str):
         return None
-    found = db.session.connection().execute(
-        _SENT, {"token_hash": hash_token(token), "consultation_id": consultation.id, "now": now or utcnow()}
-    ).first()
+    found = _SENT.first(token_hash=hash_token(token), consultation_id=consultation.id, now=now or utcnow())
     return SentResponse(found[0], LEVELS.get(found[1] or 0, "none")) if found else None
 
 
@@ -138,27 +148,15 @@ def save_answer(consultation, draft, question, value, now=None):
     """
     now = now or utcnow()
     expires = now + _draft_lifetime()
-    connection = db.session.connection()
     if draft is not None:
         answers = {**draft.answers, str(question.id): value}
-        kept = connection.execute(
-            _KEEP_ANSWERS, {"draft_id": draft.id, "new_answers": answers, "now": now, "expires": expires}
-        )
-        if kept.rowcount:
-            db.session.commit()
+        if _KEEP_ANSWERS.execute(draft_id=draft.id, new_answers=answers, now=now, expires=expires):
             return draft.token
     token = secrets.token_urlsafe(32)
-    connection.execute(
-        sa.insert(_drafts).values(
-            token_hash=hash_token(token),
-            consultation_id=consultation.id,
-            answers={str(question.id): value},
-            started_at=now,
-            updated_at=now,
-            expires_at=expires,
-        )
+    _NEW_DRAFT.execute(
+        token_hash=hash_token(token), consultation_id=consultation.id, answers={str(question.id): value},
+        now=now, expires=expires,
     )
-    db.session.commit()
     return token
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from consult.extensions import db
 from consult.models import Area, Consultation, Option, Question, consultation_areas
 from consult.models.consultation import AreaRules, ConsultationRules, QuestionRules, new_revision
+from consult.services.direct import DirectStatement
 
 # Past this many consultations in one process, the copies are dropped and read again as needed.
 MAX_COPIES = 64
@@ -72,7 +73,7 @@ SURVEY_ROW = (
     _consultations.c.closes_at,
 )
 # Built once: making a statement costs more than running this one.
-_ROW = sa.select(*SURVEY_ROW).where(_consultations.c.slug == sa.bindparam("slug"))
+_ROW = DirectStatement(sa.select(*SURVEY_ROW).where(_consultations.c.slug == sa.bindparam("slug")))
 
 
 def survey(slug):
@@ -80,7 +81,7 @@ def survey(slug):
 
     One small query per call; the questions, options and areas are read only when they changed.
     """
-    return survey_from_row(db.session.connection().execute(_ROW, {"slug": slug}).first())
+    return survey_from_row(_ROW.first(slug=slug))
 
 
 def survey_from_row(row):
