@@ -11,6 +11,7 @@ ORM writes and reads. Each call takes a connection from the engine's pool (Postg
 pre-ping included), runs one statement in its own transaction, and gives the connection back.
 Only simple statements are supported: named bind parameters, no IN lists.
 """
+import contextlib
 import threading
 import weakref
 
@@ -66,18 +67,26 @@ class DirectStatement:
         engine = db.engine
         compiled = self._compiled(engine.dialect)
         connection = engine.raw_connection()
+        cursor = dropped = None
         try:
             cursor = connection.cursor()
-            try:
-                cursor.execute(compiled.sql, compiled.parameters(params))
-                if fetch:
-                    return compiled.row(cursor.fetchone())
-                count = cursor.rowcount
-                connection.commit()
-                return count
-            finally:
-                cursor.close()
+            cursor.execute(compiled.sql, compiled.parameters(params))
+            if fetch:
+                return compiled.row(cursor.fetchone())
+            count = cursor.rowcount
+            connection.commit()
+            return count
+        except engine.dialect.loaded_dbapi.Error as error:
+            if engine.dialect.is_disconnect(error, connection.dbapi_connection, cursor):
+                dropped = error
+            raise
         finally:
+            if cursor is not None:
+                # First: SQLite keeps a connection (and its lock) open while a statement is unfinished.
+                with contextlib.suppress(Exception):
+                    cursor.close()
+            if dropped is not None:
+                connection.invalidate(dropped)  # as SQLAlchemy does: a dropped connection is not reused
             connection.close()  # back to the pool, which rolls back anything left open
 
     def first(self, **params):

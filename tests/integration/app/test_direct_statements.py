@@ -83,3 +83,20 @@ def test_only_plain_named_parameters_are_taken(app):
     in_list = DirectStatement(sa.select(_drafts.c.id).where(_drafts.c.id.in_(sa.bindparam("ids", expanding=True))))
     with pytest.raises(ValueError, match="plain named bind parameters"):
         in_list.first(ids=[1, 2])
+
+
+def test_a_connection_the_server_dropped_is_not_used_again(demo, monkeypatch):
+    taken, consultation_id = _draft(demo).token_hash, demo.id
+    db.session.commit()
+    invalidated = []
+    sa.event.listen(db.engine.pool, "invalidate", lambda dbapi_connection, record, error: invalidated.append(error))
+    now = utcnow()
+    with pytest.raises(Exception, match="(?i)unique|duplicate"):
+        _ADD.execute(token_hash=taken, consultation_id=consultation_id, answers={}, now=now, expires=now)
+    assert invalidated == []  # an ordinary error keeps the connection
+    monkeypatch.setattr(type(db.engine.dialect), "is_disconnect", lambda self, error, connection, cursor: True)
+    with pytest.raises(Exception, match="(?i)unique|duplicate"):
+        _ADD.execute(token_hash=taken, consultation_id=consultation_id, answers={}, now=now, expires=now)
+    assert len(invalidated) == 1
+    monkeypatch.undo()
+    assert _READ.first(token_hash=taken)[0]  # a fresh connection serves the next statement
