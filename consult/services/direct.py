@@ -2,7 +2,8 @@
 
 Every survey page reads the survey's row and the resident's draft, and every answer updates the
 draft. Through the ORM session that one read cost about 117 µs of Python, through a Core
-connection 62 µs, and on the driver's own connection 17 µs (bench: a page costs about 1.3 ms).
+connection 62 µs, and on the driver's own connection 17 µs (a whole survey request costs about
+1.1 ms in-process).
 
 A DirectStatement is still an SQLAlchemy Core statement: it is compiled by SQLAlchemy, once per
 dialect, and its parameters and result columns pass through the same type processors SQLAlchemy
