@@ -71,7 +71,10 @@ def test_every_response_carries_a_request_id_and_keeps_a_well_formed_one(client,
 
 def test_static_files_are_cached_for_a_year_and_pages_are_not(client, demo):
     css_url = soup(client.get("/")).select_one("link[rel=stylesheet]")["href"]
-    assert "max-age=31536000" in client.get(css_url).headers["Cache-Control"]
+    # Exactly: a "no-cache" left beside it made browsers ask again for the stylesheet every page.
+    assert client.get(css_url).headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert client.get(css_url.split("?")[0]).headers["Cache-Control"] == "no-cache"
+    assert client.get("/").headers["Cache-Control"] == "no-store"
 
 
 def test_unexpected_error_shows_a_friendly_page_without_a_traceback(app, database_url):
