@@ -94,3 +94,12 @@ def test_memory_is_bounded(clock, monkeypatch):
     for n in range(7):
         ours.loads(ours.dumps(f"token {n}"))
     assert 1 <= len(ours._checked) <= 3
+
+
+def test_nested_lists_and_tuples_in_a_payload_are_copied_too(clock):
+    ours = RememberingSerializer(KEY, salt="s")
+    token = ours.dumps({"a": [{"b": [1]}], "t": [[2]]})
+    first = ours.loads(token)
+    first["a"][0]["b"].append("changed")
+    first["t"][0].append("changed")
+    assert ours.loads(token) == {"a": [{"b": [1]}], "t": [[2]]}
