@@ -1,11 +1,11 @@
 """Signed values that a process checks once, not on every request: the session cookie and CSRF tokens.
 
 A resident's browser sends the same session cookie with every page of a survey, and each page
-carries a CSRF token. Checking a signature (two HMACs, base64 and the timestamp) cost about 20 µs
-each time (the session payload is also base64, zlib and JSON); a survey page costs about 650 µs in all (measured in-process). So the serializer
-remembers each value whose signature it has checked, with its payload, and still checks its age
-and hands out a fresh copy of the payload on every use. Only values that passed the check are remembered, so nothing an attacker
-sends can be made to pass by being sent twice.
+carries a CSRF token. Reading one (two HMACs, base64 and the timestamp; for the session also zlib
+and JSON) cost 15-25 µs each time, where a survey page costs about 650 µs in all (in-process).
+So the serializer remembers each value whose signature it has checked, with its payload; it
+still checks the age on every use and hands out a fresh copy of the payload. Only values that
+passed the check are remembered, so nothing an attacker sends passes by being sent twice.
 """
 import time
 
