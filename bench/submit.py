@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python bench/submit.py [--seconds 20] [--clients 8]   (DATABASE_URL for PostgreSQL)
 Prints completed responses/s and requests/s for Consult (as `make serve` runs it) and the
-requests/s of a bare Flask app on the same gunicorn settings, in the same run, with the server's
+requests/s of a bare Flask app on the same gunicorn settings, in the same run (the two take
+turns, in slices, so that both see the same drift in this machine's speed), with the server's
 and the simulated residents' CPU time per request (they share this machine's CPUs, so both
 matter; CPU per request is also steadier than requests/s on a busy machine), and the largest
 worker's memory before and after the timed run, with how many workers gunicorn replaced in it.
@@ -91,43 +92,66 @@ def _in_threads(args):
         return list(pool.map(lambda seed: work((base, seconds, seed)), seeds))
 
 
-def drive(work, base, server, clients, processes, seconds, warm_up):
-    """Run `clients` residents doing `work` for `seconds` (as threads spread over `processes`
-    client processes), after `warm_up` seconds not counted (workers still starting, first
-    requests filling caches)."""
+class Server:
+    """One gunicorn under test and what its slices of the timed run added up to."""
 
-    def batches(duration, offset):
+    def __init__(self, name, work, base, process):
+        self.name, self.work, self.base, self.process = name, work, base, process
+        self.elapsed = self.server_cpu = 0.0
+        self.results = []
+        self.slices = 0
+
+    def run(self, pool, clients, processes, seconds, offset, counted=True):
+        """`clients` residents doing this server's work for `seconds`, as threads spread over
+        `processes` client processes; added to the totals when `counted`."""
         seeds = [offset + n for n in range(clients)]
-        return [(work, base, duration, seeds[i::processes]) for i in range(processes)]
-
-    with multiprocessing.Pool(processes) as pool:
-        pool.map(_in_threads, batches(warm_up, 1000))
-        first_workers = set(worker_pids(server.pid))
-        memory_before = _worker_memory_mib(first_workers)
-        server_cpu = _server_cpu_seconds(server.pid)
+        batches = [(self.work, self.base, seconds, seeds[i::processes]) for i in range(processes)]
+        cpu = _server_cpu_seconds(self.process.pid)
         started = time.monotonic()
-        results = [result for batch in pool.map(_in_threads, batches(seconds, 0)) for result in batch]
-        elapsed = time.monotonic() - started
-        server_cpu = _server_cpu_seconds(server.pid) - server_cpu
-        last_workers = set(worker_pids(server.pid))
-        memory_after = _worker_memory_mib(last_workers)
-    done = sum(r[0] for r in results)
-    requests = sum(r[1] for r in results)
-    errors = sum(r[2] for r in results)
-    latencies = sorted(x for r in results for x in r[3])
-    return {
-        "responses_s": done / elapsed,
-        "requests_s": requests / elapsed,
-        "errors": errors,
-        "p50_ms": 1000 * statistics.median(latencies),
-        "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))],
-        "responses": done,
-        "server_ms": 1000 * server_cpu / requests,
-        "client_ms": 1000 * sum(r[4] for r in results) / requests,
-        "workers": len(first_workers),
-        "restarts": len(last_workers - first_workers),
-        "memory": (memory_before, memory_after),
-    }
+        results = [result for batch in pool.map(_in_threads, batches) for result in batch]
+        if counted:
+            self.elapsed += time.monotonic() - started
+            self.server_cpu += _server_cpu_seconds(self.process.pid) - cpu
+            self.results += results
+            self.slices += 1
+
+    def summary(self, first_workers, memory_before):
+        results = self.results
+        done = sum(r[0] for r in results)
+        requests = sum(r[1] for r in results)
+        latencies = sorted(x for r in results for x in r[3])
+        last_workers = set(worker_pids(self.process.pid))
+        return {
+            "responses_s": done / self.elapsed,
+            "requests_s": requests / self.elapsed,
+            "errors": sum(r[2] for r in results),
+            "p50_ms": 1000 * statistics.median(latencies),
+            "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))],
+            "responses": done,
+            "server_ms": 1000 * self.server_cpu / requests,
+            "client_ms": 1000 * sum(r[4] for r in results) / requests,
+            "workers": len(first_workers),
+            "restarts": len(last_workers - first_workers),
+            "memory": (memory_before, _worker_memory_mib(last_workers)),
+        }
+
+
+def interleave(servers, clients, processes, seconds, rounds, warm_up):
+    """Warm each server up (not counted), then give each `seconds` of load in `rounds` slices,
+    taking turns and swapping who goes first each round. This machine's speed drifts from
+    minute to minute; in turns, both servers see the same drift."""
+    with multiprocessing.Pool(processes) as pool:
+        for server in servers:
+            server.run(pool, clients, processes, warm_up, offset=1000, counted=False)
+        first = {}
+        for server in servers:
+            workers = set(worker_pids(server.process.pid))
+            first[server.name] = (workers, _worker_memory_mib(workers))
+        for round_number in range(rounds):
+            order = servers if round_number % 2 == 0 else servers[::-1]
+            for server in order:
+                server.run(pool, clients, processes, seconds / rounds, offset=round_number * clients)
+    return {server.name: server.summary(*first[server.name]) for server in servers}
 
 
 def main():
@@ -139,19 +163,21 @@ def main():
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py's, as make serve)")
     parser.add_argument("--threads", type=int, help="threads per worker (default: gunicorn.conf.py's)")
     parser.add_argument("--warm-up", type=float, default=3, help="seconds of requests before measuring")
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="slices the seconds are split into, the two servers taking turns")
     args = parser.parse_args()
     args.client_processes = min(args.client_processes or args.clients, args.clients)
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench-submit.db"
         prepare_database(url)
-        env = {"DATABASE_URL": url}
         serving = {"workers": args.workers, "threads": args.threads}
-        with gunicorn(env=env, log=f"{folder}/consult.log", **serving) as (base, process):
-            consult = drive(_residents, base, process, args.clients, args.client_processes, args.seconds, args.warm_up)
-        with gunicorn(app="bench.bare_app:app", log=f"{folder}/bare.log", **serving) as (base, process):
-            bare = drive(_bare, base, process, args.clients, args.client_processes, args.seconds, args.warm_up)
+        with gunicorn(env={"DATABASE_URL": url}, log=f"{folder}/consult.log", **serving) as consult_server, \
+                gunicorn(app="bench.bare_app:app", log=f"{folder}/bare.log", **serving) as bare_server:
+            servers = [Server("Consult", _residents, *consult_server), Server("bare Flask", _bare, *bare_server)]
+            totals = interleave(servers, args.clients, args.client_processes, args.seconds, args.rounds, args.warm_up)
+    consult, bare = totals["Consult"], totals["bare Flask"]
     database = "PostgreSQL" if url.startswith("postgres") else "SQLite"
-    print(f"{args.clients} clients, {args.seconds:.0f} s each after {args.warm_up:.0f} s of warm-up, gunicorn "
+    print(f"{args.clients} clients, {args.seconds:.0f} s each in {args.rounds} turns after {args.warm_up:.0f} s of warm-up, gunicorn "
           f"{consult['workers']} workers x {args.threads or 'configured'} threads, {database}, "
           f"{os.cpu_count()} CPUs shared by server and clients")
     print(f"{'server':<12}{'responses/s':>12}{'requests/s':>12}{'p50 ms':>8}{'p99 ms':>8}{'errors':>8}"
