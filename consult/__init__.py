@@ -12,6 +12,7 @@ from consult.cleaning import CleanRequest
 from consult.extensions import csrf, db, limiter, migrate
 from consult.security import SECURITY_HEADERS  # noqa: F401  (re-exported for tests)
 from consult.sessions import SessionInterface
+from consult.templating import TemplateEnvironment
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,7 @@ def create_app(config=None):
         instance_path=str(BASE_DIR / "instance"),
     )
     app.request_class = CleanRequest
+    app.jinja_environment = TemplateEnvironment  # before anything builds app.jinja_env
     app.session_interface = SessionInterface()
     converters.init_app(app)  # before the blueprints: their rules read the converters
     if isinstance(config, dict):
@@ -164,7 +166,9 @@ def register_template_helpers(app):
             layout_urls[key] = url_for("static", filename=filename, v=version)
         return layout_urls[key]
 
-    app.jinja_env.globals.update(site_name=app.config["SITE_NAME"], static_url=_static_url, layout_url=_layout_url)
+    app.jinja_env.globals.update(
+        site_name=app.config["SITE_NAME"], static_url=_static_url, layout_url=_layout_url, enumerate=enumerate
+    )
 
 
 def register_commands(app):

