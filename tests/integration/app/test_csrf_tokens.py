@@ -113,3 +113,19 @@ def test_officer_forms_sign_in_with_the_token_their_page_carries(protected):
     response = client.post("/auth/login", data={"email": "officer@example.org", "password": "a long test password for staff",
                                                 "csrf_token": token})
     assert response.status_code == 302
+
+
+def test_only_a_view_marked_exempt_takes_posts_without_a_token(database_url, demo):
+    from consult.extensions import csrf as protection
+
+    app = make_app(database_url, WTF_CSRF_ENABLED=True)
+
+    @app.post("/exempt-probe")
+    @protection.exempt
+    def exempt_probe():
+        return "taken", {"Content-Type": "text/plain"}
+
+    client = app.test_client()
+    assert client.post("/exempt-probe").get_data(as_text=True) == "taken"
+    assert client.post(QUESTION, data={"answer": "1"}).status_code == 400
+    assert client.post("/no-such-page").status_code == 404  # no view, so nothing to protect
