@@ -42,15 +42,21 @@ def _cell(consultation_id, area_id, channel, submitted_at):
     }
 
 
+_MARK_STALE = {}  # dialect name -> the INSERT ... ON CONFLICT DO NOTHING, built once (every submission runs it)
+
+
 def _insert_ignoring_duplicates(connection, rows):
     if not rows:
         return
-    if connection.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    dialect = connection.dialect.name
+    if dialect not in _MARK_STALE:
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        _MARK_STALE[dialect] = insert(SummaryStale).on_conflict_do_nothing()
     unique = list({tuple(sorted(row.items())): row for row in rows}.values())
-    connection.execute(insert(SummaryStale).on_conflict_do_nothing(), unique)
+    connection.execute(_MARK_STALE[dialect], unique)
 
 
 def _cells_of_responses(connection, response_ids):
