@@ -25,3 +25,19 @@ class SessionInterface(SecureCookieSessionInterface):
             cached = (keys, serializer)
             app.extensions["consult.session_serializer"] = cached
         return cached[1]
+
+    def save_session(self, app, session, response):
+        """Flask's, with its commonest case quick: a session read and not changed only adds
+        `Vary: Cookie`, which Flask does by parsing and rewriting the Vary header (about 5 µs)."""
+        if session.accessed:
+            _vary_on_cookie(response.headers)
+        if session.modified or (session and self.should_set_cookie(app, session)):
+            super().save_session(app, session, response)  # sets or deletes the cookie
+
+
+def _vary_on_cookie(headers):
+    vary = headers.get("Vary")
+    if not vary:
+        headers["Vary"] = "Cookie"
+    elif vary.strip() != "*" and "cookie" not in {name.strip().lower() for name in vary.split(",")}:
+        headers["Vary"] = f"{vary}, Cookie"

@@ -43,3 +43,37 @@ def test_a_fallback_key_still_reads_old_cookies():
     app.config["SECRET_KEY_FALLBACKS"] = ["first key " * 4]
     app.secret_key = "second key " * 4
     assert client.get("/get").get_data(as_text=True) == "{'survey': 'token'}"
+
+
+def test_vary_names_cookie_once_when_the_session_was_read_or_set():
+    app = make("first key " * 4)
+
+    @app.get("/vary-set")
+    def vary_set():
+        session.get("drafts")
+        return "read", {"Vary": "Origin, cookie"}
+
+    def vary(response):
+        return [name.strip().lower() for name in response.headers.get("Vary", "").split(",") if name.strip()]
+
+    client = app.test_client()
+    first = client.get("/set")  # sets the cookie
+    assert first.headers.getlist("Set-Cookie") and vary(first) == ["accept-encoding", "cookie"]
+    read = client.get("/get")  # reads it, sets nothing
+    assert "Set-Cookie" not in read.headers and vary(read) == ["accept-encoding", "cookie"]
+    assert vary(client.get("/vary-set")).count("cookie") == 1
+
+
+def test_a_cleared_session_deletes_the_cookie():
+    app = make("first key " * 4)
+
+    @app.get("/clear")
+    def clear():
+        session.clear()
+        return "cleared"
+
+    client = app.test_client()
+    client.get("/set")
+    response = client.get("/clear")
+    assert "session=;" in response.headers["Set-Cookie"] and "Cookie" in response.headers["Vary"]
+    assert client.get("/get").get_data(as_text=True) == "None"
