@@ -106,3 +106,39 @@ def test_area_question_refuses_a_postcode_from_another_area(client, demo):
 def test_area_question_needs_an_area_or_postcode(client, demo):
     page = soup(client.post(URL.format(10), data={}))
     assert "Select your area, or enter your postcode" in page.get_text()
+
+
+def test_a_question_page_shows_the_saved_answer_as_the_wtforms_form_would(app, demo):
+    """GET shows a ShownAnswer, not the WTForms form (forms.py); the page must not tell the difference."""
+    from consult.public.forms import FORMS, ShownAnswer, form_for, saved_data
+
+    def as_shown(kind, field):
+        if kind == "multiple":
+            return field.data or []
+        if kind in ("short_text", "long_text"):
+            return field.data or ""
+        return str(field.data)
+
+    area = demo.areas[0]
+    for question in demo.questions:
+        option_ids = [option.id for option in question.options]
+        samples = {
+            "single": [None, option_ids[:1] and option_ids[0]],
+            "scale": [None, option_ids[:1] and option_ids[-1]],
+            "multiple": [None, [], option_ids[:2]],
+            "short_text": [None, "", "Speeding on the main road"],
+            "long_text": [None, "A long answer\nover two lines"],
+            "area": [None, {"area_id": area.id, "district": None}, {"area_id": None, "district": "CA28"}],
+        }[question.kind]
+        for saved in samples:
+            with app.test_request_context():
+                shown = form_for(question, demo.areas, saved)
+                real = FORMS[question.kind](question, demo.areas, data=saved_data(question, saved))
+                assert isinstance(shown, ShownAnswer)
+                assert not shown.validate_on_submit() and not real.validate_on_submit()
+                assert shown.errors == real.errors == {}
+                assert as_shown(question.kind, shown.answer) == as_shown(question.kind, real.answer), (question.kind, saved)
+                assert shown.answer.errors == list(real.answer.errors) == []
+                if question.kind == "area":
+                    assert shown.postcode.data == real.postcode.data
+    assert {question.kind for question in demo.questions} >= {"single", "multiple", "long_text", "area"}
