@@ -1,7 +1,7 @@
 """One question a page: the GOV.UK question-page pattern, validation and answers kept on error."""
 import pytest
 
-from tests.integration.public.survey_helpers import area_id, option_id
+from tests.integration.public.survey_helpers import area_id, option_id, typical_answers
 from tests.pagecheck import soup
 
 URL = "/c/community-safety-survey/q/{}"
@@ -142,3 +142,16 @@ def test_a_question_page_shows_the_saved_answer_as_the_wtforms_form_would(app, d
                 if question.kind == "area":
                     assert shown.postcode.data == real.postcode.data
     assert {question.kind for question in demo.questions} >= {"single", "multiple", "long_text", "area"}
+
+
+def test_survey_links_and_redirects_follow_the_prefix_the_site_is_served_under(client, demo):
+    """Survey links are kept once built (views._page_url): each prefix must still get its own."""
+    answers = typical_answers(demo)
+    for prefix in ("", "/consult", ""):
+        base = f"http://localhost{prefix}"
+        sent = client.post("/c/community-safety-survey/q/1", data=answers[1], base_url=base)
+        assert sent.headers["Location"] == f"{prefix}/c/community-safety-survey/q/2"
+        page = soup(client.get("/c/community-safety-survey/q/2", base_url=base))
+        assert page.select_one("a.back-link")["href"] == f"{prefix}/c/community-safety-survey/q/1"
+        first = soup(client.get("/c/community-safety-survey/q/1", base_url=base))
+        assert first.select_one("a.back-link")["href"] == f"{prefix}/c/community-safety-survey"
