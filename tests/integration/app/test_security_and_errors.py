@@ -61,6 +61,15 @@ def test_hsts_is_sent_over_https_only(client, demo):
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
 
 
+def test_behind_a_trusted_proxy_hsts_follows_the_scheme_the_proxy_reports(database_url, demo):
+    proxied = make_app(database_url, TRUSTED_PROXIES=1).test_client()
+    response = proxied.get("/", headers={"X-Forwarded-Proto": "https"})
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert "Strict-Transport-Security" not in proxied.get("/", headers={"X-Forwarded-Proto": "http"}).headers
+    untrusted = make_app(database_url).test_client()
+    assert "Strict-Transport-Security" not in untrusted.get("/", headers={"X-Forwarded-Proto": "https"}).headers
+
+
 def test_every_response_carries_a_request_id_and_keeps_a_well_formed_one(client, demo):
     assert re.fullmatch(r"[0-9a-f]{16}", client.get("/").headers["X-Request-ID"])
     given = client.get("/", headers={"X-Request-ID": "abc-123-def-456"})
