@@ -13,6 +13,7 @@ from consult.extensions import csrf, db, limiter, migrate
 from consult.security import SECURITY_HEADERS  # noqa: F401  (re-exported for tests)
 from consult.sessions import SessionInterface
 from consult.templating import TemplateEnvironment
+from consult.urls import page_url
 
 log = logging.getLogger(__name__)
 
@@ -147,27 +148,20 @@ def register_template_helpers(app):
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    # The layout's links and stylesheet are the same on every page of a deployment, so each
-    # is built once per script root (the prefix the site is mounted under), not per request.
-    layout_urls = {}
-
-    def _layout_url(endpoint):
-        """The URL of a page that takes no arguments (the site's home, accessibility, privacy)."""
-        key = (request.script_root, endpoint)
-        if key not in layout_urls:
-            layout_urls[key] = url_for(endpoint)
-        return layout_urls[key]
+    # The stylesheet's URL is the same on every page of a deployment, so it is built once per
+    # script root (the prefix the site is mounted under), as are the layout's links (page_url).
+    static_urls = {}
 
     def _static_url(filename):
         """A static file's URL carrying a hash of its content, so browsers may cache it for a year."""
-        key = (request.script_root, "static", filename)
-        if key not in layout_urls:
+        key = (request.script_root, filename)
+        if key not in static_urls:
             version = hashlib.sha256((Path(app.static_folder) / filename).read_bytes()).hexdigest()[:10]
-            layout_urls[key] = url_for("static", filename=filename, v=version)
-        return layout_urls[key]
+            static_urls[key] = url_for("static", filename=filename, v=version)
+        return static_urls[key]
 
     app.jinja_env.globals.update(
-        site_name=app.config["SITE_NAME"], static_url=_static_url, layout_url=_layout_url, enumerate=enumerate
+        site_name=app.config["SITE_NAME"], static_url=_static_url, layout_url=page_url, enumerate=enumerate
     )
 
 

@@ -17,6 +17,7 @@ from consult.services.responses import (
 )
 from consult.services.receipts import format_receipt_code
 from consult.services.snapshots import survey
+from consult.urls import page_url
 
 
 def _token(slug):
@@ -45,25 +46,9 @@ def _open_consultation(slug):
     return consultation, draft, None
 
 
-# The survey's pages link and redirect to one another on every request; url_for took about 7 µs
-# a link. These are the same for every resident, so each app keeps them, per site prefix.
-PAGE_URLS_KEPT = 10_000
-
-
-def _page_url(endpoint, **values):
-    urls = current_app.extensions.setdefault("consult.page_urls", {})
-    key = (request.script_root, endpoint, *sorted(values.items()))
-    url = urls.get(key)
-    if url is None:
-        if len(urls) >= PAGE_URLS_KEPT:
-            urls.clear()
-        url = urls[key] = url_for(endpoint, **values)
-    return url
-
-
 def _question_url(consultation, question, change=False):
     number = consultation.questions.index(question) + 1
-    return _page_url("public.question", slug=consultation.slug, number=number, change=1 if change else None)
+    return page_url("public.question", slug=consultation.slug, number=number, change=1 if change else None)
 
 
 @bp.get("/")
@@ -132,11 +117,11 @@ def _question(slug, number):
 
     position = visible.index(question)
     if change:
-        back_url = _page_url("public.check_answers", slug=slug)
+        back_url = page_url("public.check_answers", slug=slug)
     elif position:
         back_url = _question_url(consultation, visible[position - 1])
     else:
-        back_url = _page_url("public.consultation", slug=slug)
+        back_url = page_url("public.consultation", slug=slug)
     return render_template(
         "public/question.html",
         consultation=consultation,
@@ -154,12 +139,12 @@ def _next_url(consultation, answers, question, change):
     if change:
         unseen = first_unseen(consultation.questions, answers)
         if unseen is None:
-            return _page_url("public.check_answers", slug=consultation.slug)
+            return page_url("public.check_answers", slug=consultation.slug)
         return _question_url(consultation, unseen, change=True)
     later = [q for q in visible_questions(consultation.questions, answers) if q.position > question.position]
     if later:
         return _question_url(consultation, later[0])
-    return _page_url("public.check_answers", slug=consultation.slug)
+    return page_url("public.check_answers", slug=consultation.slug)
 
 
 @bp.get("/c/<slug>/check")
