@@ -99,7 +99,6 @@ class Server:
         self.name, self.work, self.base, self.process = name, work, base, process
         self.elapsed = self.server_cpu = 0.0
         self.results = []
-        self.slices = 0
 
     def run(self, pool, clients, processes, seconds, offset, counted=True):
         """`clients` residents doing this server's work for `seconds`, as threads spread over
@@ -113,7 +112,6 @@ class Server:
             self.elapsed += time.monotonic() - started
             self.server_cpu += _server_cpu_seconds(self.process.pid) - cpu
             self.results += results
-            self.slices += 1
 
     def summary(self, first_workers, memory_before):
         results = self.results
