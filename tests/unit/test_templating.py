@@ -43,3 +43,20 @@ def test_pages_render_with_macros_imported_and_leave_the_globals_as_they_were(en
     page = env.get_template("components/forms.html").module
     assert 'class="button"' in str(page.button("Continue"))
     assert env.globals == before
+
+
+def test_a_remembered_block_renders_once_per_key_and_afresh_when_not_wanted(env, monkeypatch):
+    from flask import current_app
+
+    from consult import templating
+
+    seen = []
+    env.globals["note"] = lambda: seen.append(1) or len(seen)
+    template = env.from_string("{% call remembered('k', n, when=keep) %}[{{ note() }}]{% endcall %}")
+    assert [template.render(n=1, keep=True) for _ in range(3)] == ["[1]", "[1]", "[1]"]
+    assert template.render(n=2, keep=True) == "[2]"
+    assert template.render(n=1, keep=False) == "[3]"
+    monkeypatch.setattr(templating, "FRAGMENTS_KEPT", 2)
+    for n in range(3, 8):
+        template.render(n=n, keep=True)
+    assert len(current_app.extensions["consult.fragments"]) <= 2

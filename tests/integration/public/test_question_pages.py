@@ -155,3 +155,26 @@ def test_survey_links_and_redirects_follow_the_prefix_the_site_is_served_under(c
         assert page.select_one("a.back-link")["href"] == f"{prefix}/c/community-safety-survey/q/1"
         first = soup(client.get("/c/community-safety-survey/q/1", base_url=base))
         assert first.select_one("a.back-link")["href"] == f"{prefix}/c/community-safety-survey"
+
+
+def test_each_resident_sees_their_own_choice_ticked_whoever_came_before(app, demo):
+    """A question's list of choices is kept per survey revision and ticked choice (templating.remembered)."""
+    fairly, very = option_id(demo, 1, "Fairly safe"), option_id(demo, 1, "Very safe")
+
+    def ticked(client):
+        return [box["value"] for box in soup(client.get(URL.format(1))).select("input[name=answer][checked]")]
+
+    first, second, third = app.test_client(), app.test_client(), app.test_client()
+    assert ticked(first) == ticked(second) == []
+    first.post(URL.format(1), data={"answer": fairly})
+    second.post(URL.format(1), data={"answer": very})
+    for _ in range(2):
+        assert ticked(first) == [fairly] and ticked(second) == [very] and ticked(third) == []
+    assert len(app.extensions["consult.fragments"]) == 3
+
+
+def test_a_page_with_a_problem_is_never_kept_for_the_next_view(client, demo):
+    page = soup(client.post(URL.format(1), data={}))
+    assert "Select an answer" in page.select_one("#answer-error").get_text()
+    again = soup(client.get(URL.format(1)))
+    assert not again.select(".error-summary, #answer-error, .form-group-error")
