@@ -59,3 +59,20 @@ def test_building_a_form_again_and_again_does_not_pile_up_filters(form_path):
 
     with app.test_request_context():
         assert filters_on_first_field() == filters_on_first_field() == filters_on_first_field()
+
+
+@pytest.mark.parametrize(
+    "header",
+    [None, "", "session=abc.def", "a=1; b=two; a=3", 'quoted="x y"; empty=', "ünï=cödé; plain=1"],
+)
+def test_request_cookies_are_werkzeugs(header):
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Request
+
+    from consult.cleaning import CleanRequest
+
+    environ = EnvironBuilder(headers={"Cookie": header} if header is not None else {}).get_environ()
+    environ.update({"HTTP_X_OTHER": "x", "HTTP_COOKIE2": "z=9"} if header else {})
+    ours, werkzeugs = CleanRequest(environ).cookies, Request(environ).cookies
+    assert list(ours.items(multi=True)) == list(werkzeugs.items(multi=True))
+    assert type(ours) is type(werkzeugs)
