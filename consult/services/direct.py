@@ -9,7 +9,8 @@ A DirectStatement is still an SQLAlchemy Core statement: it is compiled by SQLAl
 dialect, and its parameters and result columns pass through the same type processors SQLAlchemy
 applies (dates as SQLite stores them, JSON), so what is written and read is exactly what the
 ORM writes and reads. Each call takes a connection from the engine's pool (PostgreSQL's
-pre-ping included), runs one statement in its own transaction, and gives the connection back.
+pre-ping included), runs one statement in its own transaction, and gives the connection back;
+or, with rows_in, reads within a transaction the caller already has open.
 Only simple statements are supported: named bind parameters, no IN lists.
 """
 import contextlib
@@ -97,3 +98,15 @@ class DirectStatement:
     def execute(self, **params):
         """Run and commit an INSERT, UPDATE or DELETE; the number of rows it changed."""
         return self._run(params, fetch=False)
+
+    def rows_in(self, connection, **params):
+        """Every row of a SELECT, run on `connection`, a Core Connection in the caller's
+        transaction (such as db.session.connection()): it sees that transaction's uncommitted
+        writes, and commits and closes nothing."""
+        compiled = self._compiled(connection.dialect)
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(compiled.sql, compiled.parameters(params))
+            return [compiled.row(raw) for raw in cursor.fetchall()]
+        finally:
+            cursor.close()

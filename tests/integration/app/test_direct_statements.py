@@ -100,3 +100,38 @@ def test_a_connection_the_server_dropped_is_not_used_again(demo, monkeypatch):
     assert len(invalidated) == 1
     monkeypatch.undo()
     assert _READ.first(token_hash=taken)[0]  # a fresh connection serves the next statement
+
+
+_ALL_READ = DirectStatement(
+    sa.select(_drafts.c.id, _drafts.c.answers, _drafts.c.started_at).where(_drafts.c.consultation_id == sa.bindparam("consultation_id")).order_by(_drafts.c.id)
+)
+
+
+def test_rows_in_a_transaction_see_its_writes_and_commit_nothing(demo):
+    first = _draft(demo)
+    second = Draft(token_hash="d" * 64, consultation_id=demo.id, answers={"1": [2]}, started_at=first.started_at,
+                   updated_at=first.started_at, expires_at=first.expires_at)
+    db.session.add(second)
+    db.session.flush()  # written in the session's transaction, not committed
+    connection = db.session.connection()
+    rows = _ALL_READ.rows_in(connection, consultation_id=demo.id)
+    assert rows == [(first.id, ANSWERS, first.started_at), (second.id, {"1": [2]}, first.started_at)]
+    assert rows == [tuple(row) for row in connection.execute(_ALL_READ.statement, {"consultation_id": demo.id})]
+    assert _ALL_READ.rows_in(connection, consultation_id=demo.id + 1000) == []
+    db.session.rollback()
+    assert _ALL_READ.rows_in(db.session.connection(), consultation_id=demo.id) == [(first.id, ANSWERS, first.started_at)]
+
+
+def test_the_taxonomy_is_rebuilt_when_a_theme_changes_in_the_same_transaction(client, demo):
+    from consult.models import Theme
+    from consult.services.tagging import current_taxonomy, place_names
+
+    taxonomy, ids = current_taxonomy()
+    assert current_taxonomy()[0] is taxonomy  # unchanged themes: the same compiled taxonomy
+    theme = db.session.get(Theme, ids["road-safety"])
+    theme.name, theme.customised_at = "Roads and speeding", utcnow()
+    theme.updated_at = theme.customised_at
+    db.session.flush()
+    assert current_taxonomy()[0] is not taxonomy
+    assert "Roads and speeding" in {record["name"] for record in current_taxonomy()[0].records()}
+    assert set(place_names()) == {area.name for area in demo.areas}
