@@ -12,7 +12,7 @@ from consult.cleaning import CleanRequest
 from consult.extensions import csrf, db, limiter, migrate
 from consult.security import SECURITY_HEADERS  # noqa: F401  (re-exported for tests)
 from consult.sessions import SessionInterface
-from consult.templating import TemplateEnvironment, remembered
+from consult.templating import TemplateEnvironment
 from consult.urls import page_url
 
 log = logging.getLogger(__name__)
@@ -191,7 +191,6 @@ def register_template_helpers(app):
 
     app.jinja_env.globals.update(
         site_name=app.config["SITE_NAME"], static_url=_static_url, layout_url=page_url, enumerate=enumerate,
-        remembered=remembered,
     )
 
 

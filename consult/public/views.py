@@ -17,6 +17,7 @@ from consult.services.responses import (
 )
 from consult.services.receipts import format_receipt_code
 from consult.services.snapshots import survey
+from consult.templating import render_kept
 from consult.urls import page_url
 
 
@@ -122,16 +123,24 @@ def _question(slug, number):
         back_url = _question_url(consultation, visible[position - 1])
     else:
         back_url = page_url("public.consultation", slug=slug)
-    return render_template(
-        "public/question.html",
-        consultation=consultation,
-        question=question,
-        form=form,
-        options=choice_options(question, consultation.areas),
-        number=position + 1,
-        total=len(visible),
-        back_url=back_url,
-    )
+    context = {
+        "consultation": consultation,
+        "question": question,
+        "form": form,
+        "options": choice_options(question, consultation.areas),
+        "number": position + 1,
+        "total": len(visible),
+        "back_url": back_url,
+    }
+    if request.method != "GET" or question.is_text or form.postcode.data or not consultation.revision:
+        # A problem to show (a POST renders only then), or a resident's own words or postcode: never kept.
+        return render_template("public/question.html", **context)
+    # Everything else the page shows follows from the survey's revision, the question, the choice
+    # ticked, where the page sits among the visible questions and its links.
+    action = request.full_path if request.query_string else request.path
+    key = ("question", consultation.revision, question.id, str(form.answer.data), position, len(visible),
+           back_url, request.script_root, action)
+    return render_kept(key, "public/question.html", **context)
 
 
 def _next_url(consultation, answers, question, change):

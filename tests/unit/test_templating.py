@@ -45,18 +45,49 @@ def test_pages_render_with_macros_imported_and_leave_the_globals_as_they_were(en
     assert env.globals == before
 
 
-def test_a_remembered_block_renders_once_per_key_and_afresh_when_not_wanted(env, monkeypatch):
+@pytest.fixture
+def pages(env):
+    from jinja2 import ChoiceLoader, DictLoader
+
+    env.loader = ChoiceLoader([DictLoader({
+        "kept.html": "<p>{{ note() }} {{ n }}</p><input value=\"{{ csrf_token() }}\">",
+        "macro.html": "{% macro token() %}{{ csrf_token() }}{% endmacro %}",
+        "through_macro.html": "{% import 'macro.html' as m %}<p>{{ note() }}</p><input value=\"{{ m.token() }}\">",
+    }), env.loader])
+    seen = []
+    env.globals["note"] = lambda: seen.append(1) or len(seen)
+    return seen
+
+
+def test_a_kept_page_renders_once_per_key_with_each_requests_own_token(env, pages, monkeypatch):
+    from flask import current_app, session
+
+    from consult import templating
+    from consult.csrf_tokens import generate_csrf
+
+    own = generate_csrf()
+    assert [templating.render_kept(("k", 1), "kept.html", n=1) for _ in range(3)] == [f'<p>1 1</p><input value="{own}">'] * 3
+    assert templating.render_kept(("k", 2), "kept.html", n=2) == f'<p>2 2</p><input value="{own}">'
+    with current_app.app_context(), current_app.test_request_context():  # another visitor: the same page, their own token
+        other = generate_csrf()
+        assert other != own and "csrf_token" in session
+        assert templating.render_kept(("k", 1), "kept.html", n=1) == f'<p>1 1</p><input value="{other}">'
+    assert len(pages) == 2
+    monkeypatch.setattr(templating, "PAGES_KEPT", 2)
+    for n in range(3, 8):
+        templating.render_kept(("k", n), "kept.html", n=n)
+    assert len(current_app.extensions["consult.pages"]) <= 2
+
+
+def test_a_page_that_reaches_the_token_another_way_is_never_kept(env, pages):
     from flask import current_app
 
     from consult import templating
+    from consult.csrf_tokens import generate_csrf
 
-    seen = []
-    env.globals["note"] = lambda: seen.append(1) or len(seen)
-    template = env.from_string("{% call remembered('k', n, when=keep) %}[{{ note() }}]{% endcall %}")
-    assert [template.render(n=1, keep=True) for _ in range(3)] == ["[1]", "[1]", "[1]"]
-    assert template.render(n=2, keep=True) == "[2]"
-    assert template.render(n=1, keep=False) == "[3]"
-    monkeypatch.setattr(templating, "FRAGMENTS_KEPT", 2)
-    for n in range(3, 8):
-        template.render(n=n, keep=True)
-    assert len(current_app.extensions["consult.fragments"]) <= 2
+    own = generate_csrf()
+    assert templating.render_kept("m", "through_macro.html").endswith(f'<input value="{own}">')
+    with current_app.app_context(), current_app.test_request_context():
+        other = generate_csrf()
+        assert templating.render_kept("m", "through_macro.html").endswith(f'<input value="{other}">')
+    assert "m" not in current_app.extensions.get("consult.pages", {})

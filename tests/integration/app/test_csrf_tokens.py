@@ -129,3 +129,21 @@ def test_only_a_view_marked_exempt_takes_posts_without_a_token(database_url, dem
     assert client.post("/exempt-probe").get_data(as_text=True) == "taken"
     assert client.post(QUESTION, data={"answer": "1"}).status_code == 400
     assert client.post("/no-such-page").status_code == 404  # no view, so nothing to protect
+
+
+def test_a_kept_question_page_carries_each_residents_own_token(protected):
+    first, second = protected.test_client(), protected.test_client()
+    pages = [client.get(QUESTION).get_data(as_text=True) for client in (first, second, first)]
+    tokens = [soup_page.select_one("input[name=csrf_token]")["value"] for soup_page in map(_parse, pages)]
+    assert tokens[0] == tokens[2] != tokens[1]
+    assert pages[0].replace(tokens[0], "T") == pages[1].replace(tokens[1], "T")
+    assert list(protected.extensions["consult.pages"]) and len(protected.extensions["consult.pages"]) == 1
+    assert _answer(first, tokens[1]).status_code == 400  # the other resident's token is refused
+    assert _answer(first, tokens[0]).status_code == 302
+    assert _answer(second, tokens[1]).status_code == 302
+
+
+def _parse(text):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(text, "html.parser")

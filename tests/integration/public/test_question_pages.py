@@ -158,7 +158,7 @@ def test_survey_links_and_redirects_follow_the_prefix_the_site_is_served_under(c
 
 
 def test_each_resident_sees_their_own_choice_ticked_whoever_came_before(app, demo):
-    """A question's list of choices is kept per survey revision and ticked choice (templating.remembered)."""
+    """A question page is kept per survey revision and ticked choice (templating.render_kept)."""
     fairly, very = option_id(demo, 1, "Fairly safe"), option_id(demo, 1, "Very safe")
 
     def ticked(client):
@@ -170,7 +170,43 @@ def test_each_resident_sees_their_own_choice_ticked_whoever_came_before(app, dem
     second.post(URL.format(1), data={"answer": very})
     for _ in range(2):
         assert ticked(first) == [fairly] and ticked(second) == [very] and ticked(third) == []
-    assert len(app.extensions["consult.fragments"]) == 3
+    assert len(app.extensions["consult.pages"]) == 3
+
+
+def test_a_kept_page_shows_each_resident_where_they_are_in_their_own_route(app, demo):
+    """Question 7 is asked of victims only, so the area question is 10 of 10 for them and 9 of 9 for others."""
+    from tests.integration.public.survey_helpers import complete_survey
+
+    whitehaven = area_id(demo, "Whitehaven")
+    seen = {}
+    for victim in ("Yes", "No", "Yes", "No"):
+        client = app.test_client()
+        complete_survey(client, demo, victim=victim, submit=False, q10=whitehaven)
+        for number in (1, 10):
+            page = soup(client.get(URL.format(number)))
+            seen.setdefault(victim, set()).add((page.select_one(".caption").get_text(), page.select_one("a.back-link")["href"]))
+    assert seen == {
+        "Yes": {("Community safety survey · Question 1 of 10", "/c/community-safety-survey"),
+                ("Community safety survey · Question 10 of 10", URL.format(9))},
+        "No": {("Community safety survey · Question 1 of 9", "/c/community-safety-survey"),
+               ("Community safety survey · Question 9 of 9", URL.format(9))},
+    }
+
+
+def test_pages_with_a_residents_own_words_or_postcode_are_never_kept(app, demo):
+    client = app.test_client()
+    words = "Somebody keeps racing past number 12 at night"
+    answers = typical_answers(demo)
+    answers[8] = {"answer": words}
+    answers[10] = {"answer": "", "postcode": "CA28 7XY"}
+    for number in (1, 2, 3, 4, 5, 6, 8, 9, 10):
+        assert client.post(URL.format(number), data=answers[number]).status_code == 302
+    assert words in soup(client.get(URL.format(8))).select_one("textarea").get_text()
+    assert soup(client.get(URL.format(10))).select_one("input[name=postcode]")["value"] == "CA28"
+    soup(client.get(URL.format(1)))
+    kept = app.extensions["consult.pages"]
+    assert [key[2] for key in kept] == [demo.questions[0].id]  # only the choice question's page
+    assert not [page for page in kept.values() if words in page or "CA28" in page]
 
 
 def test_a_page_with_a_problem_is_never_kept_for_the_next_view(client, demo):
