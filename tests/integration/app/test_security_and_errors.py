@@ -175,3 +175,38 @@ def test_submit_without_csrf_token_is_refused_and_stores_nothing(csrf_client, de
     assert csrf_client.post(url).status_code == 400
     assert csrf_client.post(url, data={"csrf_token": "forged"}).status_code == 400
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Response)) == 0
+
+
+def test_gzip_leaves_other_types_and_encodings_alone_and_keeps_validators_distinct(database_url):
+    from flask import Response
+    from flask.testing import FlaskClient
+
+    app = make_app(database_url)
+    body = "<p>" + "Speeding on the main road. " * 40 + "</p>"
+
+    @app.get("/test/already")
+    def already():
+        return Response(body.encode(), headers={"Content-Encoding": "br"}, mimetype="text/html")
+
+    @app.get("/test/picture")
+    def picture():
+        return Response(b"\x89PNG" + b"0" * 2000, mimetype="image/png")
+
+    @app.get("/test/varied")
+    def varied():
+        response = Response(body, mimetype="text/html", headers={"Vary": "Origin"})
+        response.set_etag("abc")
+        return response
+
+    app.test_client_class = FlaskClient  # these bodies are fragments, not pages to check
+    client = app.test_client()
+    gzip_please = {"Accept-Encoding": "gzip"}
+    assert client.get("/test/already", headers=gzip_please).headers["Content-Encoding"] == "br"
+    png = client.get("/test/picture", headers=gzip_please)
+    assert "Content-Encoding" not in png.headers and "Accept-Encoding" not in png.headers.get("Vary", "")
+    varied = client.get("/test/varied", headers=gzip_please)
+    assert gzip.decompress(varied.data).decode() == body
+    assert varied.headers["ETag"] == '"abc-gzip"'
+    assert [value.strip() for value in varied.headers["Vary"].split(",")][:2] == ["Origin", "Accept-Encoding"]
+    plain = client.get("/test/varied")
+    assert plain.headers["ETag"] == '"abc"' and plain.get_data(as_text=True) == body
