@@ -67,7 +67,7 @@ class CleanRequest(Request):
             or not (length.isascii() and length.isdigit())
             or "HTTP_TRANSFER_ENCODING" in environ
             or getattr(self, "_cached_data", None) is not None
-            or current_app.debug
+            or current_app._get_current_object().debug
         ):
             return super()._load_form_data()
         length = int(length)

@@ -56,7 +56,7 @@ def render_kept(key, template_name, **context):
     and nothing personal: free text and postcodes are never in a kept page.
     """
     token = generate_csrf()  # also starts the session's token, as rendering does
-    pages = current_app.extensions.setdefault("consult.pages", {})
+    pages = current_app._get_current_object().extensions.setdefault("consult.pages", {})
     page = pages.get(key)
     if page is None:
         page = render_template(template_name, csrf_token=_token_hole, **context)

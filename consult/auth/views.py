@@ -105,9 +105,14 @@ def expire_idle_session():
     """Sign out a user who has done nothing for IDLE_TIMEOUT_MINUTES; the page then asks them to sign in."""
     # Load the user from this request's session: when an app context outlives one request (as
     # in tests holding one open), Flask-Login would otherwise reuse the previous request's user.
-    g.pop("_login_user", None)
-    # Residents never sign in (and Consult issues no remember-me cookies): nothing to load.
-    if request.endpoint == "static" or "_user_id" not in session or not current_user.is_authenticated:
+    g._get_current_object().pop("_login_user", None)
+    # Residents never sign in (and Consult issues no remember-me cookies): nothing to load. Every
+    # request passes here, so the request and session are read as objects, not through proxies.
+    if (
+        request._get_current_object().endpoint == "static"
+        or "_user_id" not in session._get_current_object()
+        or not current_user.is_authenticated
+    ):
         return
     now = int(time.time())
     seen = session.get("seen_at", 0)

@@ -187,7 +187,7 @@ class ShownAnswer:
 def form_for(question, areas, saved=None):
     """The form for `question`, filled from the request on POST or from the saved answer on GET."""
     data = saved_data(question, saved)
-    if request.method not in SUBMIT_METHODS:
+    if request._get_current_object().method not in SUBMIT_METHODS:
         return ShownAnswer(data)
     return FORMS[question.kind](question, areas, data=data)
 

@@ -22,7 +22,7 @@ from consult.urls import page_url
 
 
 def _token(slug):
-    return (session.get("drafts") or {}).get(slug)
+    return (session._get_current_object().get("drafts") or {}).get(slug)
 
 
 def _remember(slug, token):
@@ -104,7 +104,9 @@ def _question(slug, number):
     if not 1 <= number <= len(questions):
         abort(404)
     question = questions[number - 1]
-    change = request.args.get("change") == "1"
+    # The request itself, not its proxy: each attribute read through `request` cost about 1 µs.
+    this_request = request._get_current_object()
+    change = this_request.args.get("change") == "1"
     answers = dict(draft.answers) if draft else {}
     visible = visible_questions(questions, answers)
     if question not in visible:
@@ -132,14 +134,14 @@ def _question(slug, number):
         "total": len(visible),
         "back_url": back_url,
     }
-    if request.method != "GET" or question.is_text or form.postcode.data or not consultation.revision:
+    if this_request.method != "GET" or question.is_text or form.postcode.data or not consultation.revision:
         # A problem to show (a POST renders only then), or a resident's own words or postcode: never kept.
         return render_template("public/question.html", **context)
     # Everything else the page shows follows from the survey's revision, the question, the choice
     # ticked, where the page sits among the visible questions and its links.
-    action = request.full_path if request.query_string else request.path
+    action = this_request.full_path if this_request.query_string else this_request.path
     key = ("question", consultation.revision, question.id, str(form.answer.data), position, len(visible),
-           back_url, request.script_root, action)
+           back_url, this_request.script_root, action)
     return render_kept(key, "public/question.html", **context)
 
 

@@ -60,7 +60,7 @@ class ConsultationCopy(ConsultationRules, _Copy):
 
 
 def _copies():
-    return current_app.extensions.setdefault("consult.survey_copies", {})
+    return current_app._get_current_object().extensions.setdefault("consult.survey_copies", {})
 
 
 _consultations = Consultation.__table__
