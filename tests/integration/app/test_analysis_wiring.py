@@ -162,3 +162,29 @@ def test_editing_a_theme_marks_it_customised_so_defaults_no_longer_replace_it(cl
     current_taxonomy()
     db.session.expire_all()
     assert db.session.get(Theme, road.id).terms == ["speeding", "zebra crossing"]
+
+
+def test_answers_are_analysed_before_the_submission_writes_anything(client, demo, monkeypatch):
+    """On SQLite the first write holds the database's write lock until the commit: analysing the
+    text answers after it kept every other resident's answer waiting."""
+    from consult.services import tagging
+
+    events = []
+    real = tagging.analyse
+    monkeypatch.setattr(tagging, "analyse", lambda text, *args: events.append("analyse") or real(text, *args))
+
+    def statement(conn, cursor, sql, parameters, context, executemany):
+        events.append(sql.split(None, 1)[0].upper())
+
+    complete_survey(client.application.test_client(), demo)  # the first submission also stores the default themes
+    events.clear()
+    complete_survey(client, demo, submit=False)
+    sa.event.listen(db.engine, "before_cursor_execute", statement)
+    try:
+        page = client.post(f"/c/{SLUG}/check", data={})
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", statement)
+    assert page.status_code == 302
+    assert events.count("analyse") == 2  # the two text answers
+    writes = [index for index, name in enumerate(events) if name in {"INSERT", "UPDATE", "DELETE"}]
+    assert writes and max(index for index, name in enumerate(events) if name == "analyse") < min(writes)
