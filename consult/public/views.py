@@ -133,15 +133,16 @@ def _question(slug, number):
         "number": position + 1,
         "total": len(visible),
         "back_url": back_url,
+        # The form posts back to this page's own URL, with ?change=1 when it has one.
+        "action": this_request.full_path if this_request.query_string else this_request.path,
     }
     if this_request.method != "GET" or question.is_text or form.postcode.data or not consultation.revision:
         # A problem to show (a POST renders only then), or a resident's own words or postcode: never kept.
         return render_template("public/question.html", **context)
     # Everything else the page shows follows from the survey's revision, the question, the choice
     # ticked, where the page sits among the visible questions and its links.
-    action = this_request.full_path if this_request.query_string else this_request.path
     key = ("question", consultation.revision, question.id, str(form.answer.data), position, len(visible),
-           back_url, this_request.script_root, action)
+           back_url, this_request.script_root, context["action"])
     return render_kept(key, "public/question.html", **context)
 
 

@@ -214,3 +214,14 @@ def test_a_page_with_a_problem_is_never_kept_for_the_next_view(client, demo):
     assert "Select an answer" in page.select_one("#answer-error").get_text()
     again = soup(client.get(URL.format(1)))
     assert not again.select(".error-summary, #answer-error, .form-group-error")
+
+
+def test_a_page_opened_to_change_an_answer_posts_back_to_itself_and_returns_to_check(client, demo):
+    from tests.integration.public.survey_helpers import complete_survey
+
+    complete_survey(client, demo, submit=False)
+    for url in (URL.format(2) + "?change=1", URL.format(2)):
+        page = soup(client.get(url))
+        assert page.select_one("form[method=post]")["action"] == url
+    changed = client.post(URL.format(2) + "?change=1", data={"answer": option_id(demo, 2, "Very safe")})
+    assert changed.headers["Location"] == "/c/community-safety-survey/check"
