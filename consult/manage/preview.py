@@ -1,10 +1,11 @@
 """Preview a consultation as a resident sees it, in any status, through the public templates; nothing saved."""
-from flask import abort, redirect, render_template, url_for
+from flask import abort, redirect, render_template, request, url_for
 
 from consult.manage import bp
 from consult.manage.consultations import consultation_or_404
 from consult.public.forms import form_for
 from consult.public.views import choice_options
+from consult.urls import own_url
 
 
 @bp.get("/consultations/<slug>/preview")
@@ -40,6 +41,7 @@ def preview_question(slug, number):
         options=choice_options(question, consultation.areas),
         number=number,
         total=len(questions),
+        action=own_url(request),
         condition=condition,
         condition_number=questions.index(condition.question) + 1 if condition else None,
         back_url=url_for("manage.preview_question", slug=slug, number=number - 1) if number > 1 else url_for("manage.preview", slug=slug),

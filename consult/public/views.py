@@ -18,7 +18,7 @@ from consult.services.responses import (
 from consult.services.receipts import format_receipt_code
 from consult.services.snapshots import survey
 from consult.templating import render_kept
-from consult.urls import page_url
+from consult.urls import own_url, page_url
 
 
 def _token(slug):
@@ -133,8 +133,7 @@ def _question(slug, number):
         "number": position + 1,
         "total": len(visible),
         "back_url": back_url,
-        # The form posts back to this page's own URL, with ?change=1 when it has one.
-        "action": this_request.full_path if this_request.query_string else this_request.path,
+        "action": own_url(this_request),  # with ?change=1 when the page has it
     }
     if this_request.method != "GET" or question.is_text or form.postcode.data or not consultation.revision:
         # A problem to show (a POST renders only then), or a resident's own words or postcode: never kept.
