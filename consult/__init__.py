@@ -10,54 +10,19 @@ from config import BASE_DIR, config_from_environment
 from consult import converters, security
 from consult.cleaning import CleanRequest
 from consult.extensions import csrf, db, limiter, migrate
-from consult.security import SECURITY_HEADERS  # noqa: F401  (re-exported for tests)
-from consult.sessions import SessionInterface
-from consult.templating import TemplateEnvironment
-from consult.urls import page_url
 
 log = logging.getLogger(__name__)
 
 
-class ConsultFlask(Flask):
-    """Flask, remembering which functions are plain (not async) functions.
-
-    Flask asks `inspect` whether every view, before- and after-request function and template
-    context processor is a coroutine function, each time it calls one: about 0.4 µs each, eight
-    or more times a page. Consult registers these once, so the answer is kept (bounded, in case
-    something hands Flask a new callable on every request).
-    """
-
-    SYNC_KEPT = 1_000
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._plain_functions = set()
-
-    def ensure_sync(self, func):
-        try:
-            if func in self._plain_functions:
-                return func
-        except TypeError:  # unhashable
-            return super().ensure_sync(func)
-        synced = super().ensure_sync(func)
-        if synced is func:
-            if len(self._plain_functions) >= self.SYNC_KEPT:
-                self._plain_functions.clear()
-            self._plain_functions.add(func)
-        return synced
-
-
 def create_app(config=None):
     """Build the app. `config` is a config object or a dict of overrides (for tests)."""
-    app = ConsultFlask(
+    app = Flask(
         __name__,
         template_folder=str(BASE_DIR / "templates"),
         static_folder=str(BASE_DIR / "static"),
         instance_path=str(BASE_DIR / "instance"),
     )
     app.request_class = CleanRequest
-    app.jinja_environment = TemplateEnvironment  # before anything builds app.jinja_env
-    app.session_interface = SessionInterface()
     converters.init_app(app)  # before the blueprints: their rules read the converters
     if isinstance(config, dict):
         app.config.from_object(config_from_environment())
@@ -77,9 +42,6 @@ def create_app(config=None):
 
 
 def register_extensions(app):
-    from consult import compression
-
-    compression.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
     csrf.init_app(app)
@@ -177,21 +139,16 @@ def register_template_helpers(app):
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
-    # The stylesheet's URL is the same on every page of a deployment, so it is built once per
-    # script root (the prefix the site is mounted under), as are the layout's links (page_url).
-    static_urls = {}
+    # A file's content hash, read once per file, versions its URL so browsers may cache it for a year.
+    versions = {}
 
     def _static_url(filename):
-        """A static file's URL carrying a hash of its content, so browsers may cache it for a year."""
-        key = (request.script_root, filename)
-        if key not in static_urls:
-            version = hashlib.sha256((Path(app.static_folder) / filename).read_bytes()).hexdigest()[:10]
-            static_urls[key] = url_for("static", filename=filename, v=version)
-        return static_urls[key]
+        """A static file's URL carrying a hash of its content."""
+        if filename not in versions:
+            versions[filename] = hashlib.sha256((Path(app.static_folder) / filename).read_bytes()).hexdigest()[:10]
+        return url_for("static", filename=filename, v=versions[filename])
 
-    app.jinja_env.globals.update(
-        site_name=app.config["SITE_NAME"], static_url=_static_url, layout_url=page_url, enumerate=enumerate,
-    )
+    app.jinja_env.globals.update(site_name=app.config["SITE_NAME"], static_url=_static_url)
 
 
 def register_commands(app):

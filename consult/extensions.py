@@ -4,10 +4,9 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
-
-from consult.csrf_tokens import CSRFProtect
 
 # Named constraints let Alembic alter and drop them on SQLite and PostgreSQL alike.
 NAMING_CONVENTION = {

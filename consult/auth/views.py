@@ -69,7 +69,7 @@ def login():
 @bp.post("/logout")
 def logout():
     if current_user.is_authenticated:
-        users.signed_out(current_user._get_current_object())
+        users.signed_out(current_user)
     logout_user()
     session.clear()
     flash("You have signed out.")
@@ -103,21 +103,13 @@ def set_password(token):
 @bp.before_app_request
 def expire_idle_session():
     """Sign out a user who has done nothing for IDLE_TIMEOUT_MINUTES; the page then asks them to sign in."""
-    # Load the user from this request's session: when an app context outlives one request (as
-    # in tests holding one open), Flask-Login would otherwise reuse the previous request's user.
-    g._get_current_object().pop("_login_user", None)
-    # Residents never sign in (and Consult issues no remember-me cookies): nothing to load. Every
-    # request passes here, so the request and session are read as objects, not through proxies.
-    if (
-        request._get_current_object().endpoint == "static"
-        or "_user_id" not in session._get_current_object()
-        or not current_user.is_authenticated
-    ):
+    # Residents never sign in (and Consult issues no remember-me cookies): nothing to load.
+    if request.endpoint == "static" or "_user_id" not in session or not current_user.is_authenticated:
         return
     now = int(time.time())
     seen = session.get("seen_at", 0)
     if now - seen > current_app.config["IDLE_TIMEOUT_MINUTES"] * 60:
-        users.session_expired(current_user._get_current_object())
+        users.session_expired(current_user)
         logout_user()
         session.clear()
         flash("You were signed out because you had not done anything for a while. Sign in again to carry on.")

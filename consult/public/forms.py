@@ -1,7 +1,5 @@
 """One form a question kind: each validates a resident's answer into the value a draft keeps."""
-from flask import request
 from flask_wtf import FlaskForm
-from flask_wtf.form import SUBMIT_METHODS
 from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import ValidationError
 
@@ -27,8 +25,7 @@ class CleanFieldsMeta:
 
 
 class ResidentMeta(CleanFieldsMeta):
-    # CSRFProtect checks the token of every POST before any view runs, and the pages carry
-    # csrf_token(): the form checking it a second time only cost each answer a signature.
+    # CSRFProtect already checks the token of every POST before any view runs.
     csrf = False
 
 
@@ -162,34 +159,9 @@ FORMS = {
 }
 
 
-class _ShownField:
-    def __init__(self, data):
-        self.data = data
-        self.errors = []
-
-
-class ShownAnswer:
-    """A question page's form before anything is sent: the saved answer, no errors, never valid.
-
-    A GET only shows the answer, so it does not build the WTForms form (about 20 µs a page);
-    a POST builds the real one, which reads and validates what was sent.
-    """
-
-    def __init__(self, data):
-        self.errors = {}
-        self.answer = _ShownField(data.get("answer"))
-        self.postcode = _ShownField(data.get("postcode"))
-
-    def validate_on_submit(self):
-        return False
-
-
 def form_for(question, areas, saved=None):
     """The form for `question`, filled from the request on POST or from the saved answer on GET."""
-    data = saved_data(question, saved)
-    if request._get_current_object().method not in SUBMIT_METHODS:
-        return ShownAnswer(data)
-    return FORMS[question.kind](question, areas, data=data)
+    return FORMS[question.kind](question, areas, data=saved_data(question, saved))
 
 
 def saved_data(question, saved):

@@ -11,7 +11,6 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.extensions import db
 from consult.models import Answer, Consultation, Draft, Response, utcnow
-from consult.services.direct import DirectStatement
 from consult.services.receipts import new_receipt_code
 from consult.services.snapshots import SURVEY_ROW, survey_from_row
 from consult.services.tagging import Analyser, insert_text_answers
@@ -59,8 +58,8 @@ class SentResponse(NamedTuple):
 _drafts = Draft.__table__
 _responses = Response.__table__
 _answers = Answer.__table__
-# Drafts are read and written with DirectStatement (services/direct.py): these run on every page.
-_KEEP_ANSWERS = DirectStatement(
+# Core statements built once for the drafts that every survey page reads and writes.
+_KEEP_ANSWERS = (
     sa.update(_drafts)
     # Not once it is submitted: a late save then starts a new draft instead of changing a sent one.
     .where(_drafts.c.id == sa.bindparam("draft_id"), _drafts.c.response_id.is_(None))
@@ -70,8 +69,7 @@ _KEEP_ANSWERS = DirectStatement(
         expires_at=sa.bindparam("expires"),
     )
 )
-# Every column with a default in the model is given here: a direct statement applies none.
-_NEW_DRAFT = DirectStatement(
+_NEW_DRAFT = (
     sa.insert(_drafts).values(
         token_hash=sa.bindparam("token_hash"),
         consultation_id=sa.bindparam("consultation_id"),
@@ -88,7 +86,7 @@ _MARK_SENT = (
     .values(response_id=sa.bindparam("sent_id"), answers={}, updated_at=sa.bindparam("now"), expires_at=sa.bindparam("expires"))
 )
 _LEVEL_RANK = sa.case((_answers.c.safeguarding_level == "urgent", 2), (_answers.c.safeguarding_level == "concern", 1), else_=0)
-_SENT = DirectStatement(
+_SENT = (
     sa.select(_responses.c.receipt_code, sa.func.max(_LEVEL_RANK))
     .select_from(_drafts.join(_responses, _drafts.c.response_id == _responses.c.id).outerjoin(_answers, _answers.c.response_id == _responses.c.id))
     .where(
@@ -102,7 +100,7 @@ LEVELS = {2: "urgent", 1: "concern"}
 
 
 _consultations = Consultation.__table__
-_SURVEY_AND_DRAFT = DirectStatement(
+_SURVEY_AND_DRAFT = (
     sa.select(*SURVEY_ROW, _drafts.c.id.label("draft_id"), _drafts.c.answers, _drafts.c.started_at)
     .select_from(
         _consultations.outerjoin(
@@ -124,7 +122,8 @@ def survey_and_draft(slug, token, now=None):
     unsubmitted draft for it, read in one query, since every survey page needs both:
     (survey or None, OpenDraft or None)."""
     token = token if token and isinstance(token, str) else None
-    row = _SURVEY_AND_DRAFT.first(slug=slug, token_hash=hash_token(token) if token else "", now=now or utcnow())
+    params = {"slug": slug, "token_hash": hash_token(token) if token else "", "now": now or utcnow()}
+    row = db.session.execute(_SURVEY_AND_DRAFT, params).first()
     consultation = survey_from_row(row)
     draft_id, answers, started_at = row[-3:] if row else (None, None, None)
     if consultation is None or draft_id is None:
@@ -136,7 +135,8 @@ def sent_response(consultation, token, now=None):
     """The response the resident's draft was submitted as (a SentResponse), or None."""
     if not token or not isinstance(token, str):
         return None
-    found = _SENT.first(token_hash=hash_token(token), consultation_id=consultation.id, now=now or utcnow())
+    params = {"token_hash": hash_token(token), "consultation_id": consultation.id, "now": now or utcnow()}
+    found = db.session.execute(_SENT, params).first()
     return SentResponse(found[0], LEVELS.get(found[1] or 0, "none")) if found else None
 
 
@@ -150,13 +150,16 @@ def save_answer(consultation, draft, question, value, now=None):
     expires = now + _draft_lifetime()
     if draft is not None:
         answers = {**draft.answers, str(question.id): value}
-        if _KEEP_ANSWERS.execute(draft_id=draft.id, new_answers=answers, now=now, expires=expires):
+        kept = db.session.execute(_KEEP_ANSWERS, {"draft_id": draft.id, "new_answers": answers, "now": now, "expires": expires})
+        db.session.commit()
+        if kept.rowcount:
             return draft.token
     token = secrets.token_urlsafe(32)
-    _NEW_DRAFT.execute(
-        token_hash=hash_token(token), consultation_id=consultation.id, answers={str(question.id): value},
-        now=now, expires=expires,
-    )
+    db.session.execute(_NEW_DRAFT, {
+        "token_hash": hash_token(token), "consultation_id": consultation.id, "answers": {str(question.id): value},
+        "now": now, "expires": expires,
+    })
+    db.session.commit()
     return token
 
 

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, selectinload
 from consult.extensions import db
 from consult.models import Area, Consultation, Option, Question, consultation_areas
 from consult.models.consultation import AreaRules, ConsultationRules, QuestionRules, new_revision
-from consult.services.direct import DirectStatement
 
 # Past this many consultations in one process, the copies are dropped and read again as needed.
 MAX_COPIES = 64
@@ -60,7 +59,7 @@ class ConsultationCopy(ConsultationRules, _Copy):
 
 
 def _copies():
-    return current_app._get_current_object().extensions.setdefault("consult.survey_copies", {})
+    return current_app.extensions.setdefault("consult.survey_copies", {})
 
 
 _consultations = Consultation.__table__
@@ -72,8 +71,7 @@ SURVEY_ROW = (
     _consultations.c.opens_at,
     _consultations.c.closes_at,
 )
-# Built once: making a statement costs more than running this one.
-_ROW = DirectStatement(sa.select(*SURVEY_ROW).where(_consultations.c.slug == sa.bindparam("slug")))
+
 
 
 def survey(slug):
@@ -81,7 +79,7 @@ def survey(slug):
 
     One small query per call; the questions, options and areas are read only when they changed.
     """
-    return survey_from_row(_ROW.first(slug=slug))
+    return survey_from_row(db.session.execute(sa.select(*SURVEY_ROW).where(_consultations.c.slug == slug)).first())
 
 
 def survey_from_row(row):

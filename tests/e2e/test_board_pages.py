@@ -8,7 +8,7 @@ from consult.extensions import db
 from consult.models import Theme
 from consult.services.demo import add_synthetic_responses
 from tests.conftest import AuthActions
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, open_context
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +23,7 @@ def test_board_member_reads_overview_matrix_drilldown_and_report(app, demo, live
     user = AuthActions(app.test_client()).user("board")
     theme = db.session.scalar(sa.select(Theme).where(Theme.slug == "antisocial-behaviour"))
     area = demo.areas[0]
-    context = browser.new_context(viewport={"width": 1024, "height": 900}, bypass_csp=True)
+    context = open_context(browser, viewport={"width": 1024, "height": 900})
     page = context.new_page()
 
     page.goto(live_server + "/board/")

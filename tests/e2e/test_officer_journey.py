@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Answer, Consultation, Response, SafeguardingAction
 from tests.conftest import AuthActions
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, open_context
 
 pytestmark = pytest.mark.e2e
 
@@ -62,7 +62,7 @@ def add_question(officer, kind, title, options, extra):
 
 def test_officer_builds_opens_shares_enters_paper_reviews_acts_closes_and_publishes(app, demo, live_server, browser):
     user = AuthActions(app.test_client()).user("officer")
-    context = browser.new_context(viewport={"width": 1024, "height": 900}, bypass_csp=True)
+    context = open_context(browser, viewport={"width": 1024, "height": 900})
     officer = Officer(context.new_page(), live_server)
     page = officer.page
 

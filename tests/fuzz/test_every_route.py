@@ -22,8 +22,8 @@ RESIDENT = "test_hostile_input"
 # Endpoint -> "module:test" that posts hostile values to it. A new POST route fails
 # test_every_post_route_has_a_hostile_input_test until its test is written and listed here.
 FUZZED = {
-    "public.answer_question": f"{RESIDENT}:test_any_answer_gets_a_page_or_a_redirect_never_a_crash",
-    "public.submit_answers": f"{ADMIN}:test_check_answers_page_answers_hostile_input",
+    "public.question": f"{RESIDENT}:test_any_answer_gets_a_page_or_a_redirect_never_a_crash",
+    "public.check_answers": f"{ADMIN}:test_check_answers_page_answers_hostile_input",
     "auth.login": f"{RESIDENT}:test_login_form_answers_hostile_input_politely",
     "auth.logout": f"{ADMIN}:test_sign_out_answers_hostile_input",
     "auth.set_password": f"{ADMIN}:test_set_password_form_answers_hostile_input",

@@ -5,13 +5,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from gunicorn.config import Config
-from gunicorn.glogging import SafeAtoms
+from gunicorn.glogging import Logger, SafeAtoms
 
 CONF = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
 
 
 def test_access_log_line_has_method_path_status_size_and_time_only():
-    logger = CONF["AccessLogger"](Config())
+    logger = Logger(Config())
     environ = {
         "REQUEST_METHOD": "POST", "PATH_INFO": "/c/survey/q/8", "QUERY_STRING": "name=Jo+Bloggs",
         "RAW_URI": "/c/survey/q/8?name=Jo+Bloggs", "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "203.0.113.9",

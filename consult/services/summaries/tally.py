@@ -141,11 +141,8 @@ def _placeable(statement):
         return False
     if statement.table.name != "response" or statement.is_delete:
         return True
-    values = getattr(statement, "_values", None)
-    if values is None:
-        return False
     moving = {"consultation_id", "area_id", "channel", "submitted_at"}
-    return not any(getattr(column, "key", column) in moving for column in values)
+    return not moving & set(statement.compile().params)
 
 
 def _cells_matching(connection, table_name, whereclause):
