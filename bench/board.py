@@ -32,8 +32,8 @@ from consult.extensions import db  # noqa: E402
 from consult.models import Answer, Consultation, Response  # noqa: E402
 from consult.services import summaries  # noqa: E402
 from consult.services.summaries import tally  # noqa: E402
-from consult.services.demo import clear_all, seed_demo  # noqa: E402
-from consult.services.users import create_user, find_user  # noqa: E402
+from consult.services.demo.seed import clear_all, seed_demo  # noqa: E402
+from consult.services.accounts.users import create_user, find_user  # noqa: E402
 
 SIZES = (10_000, 100_000, 1_000_000)
 RUNS = 5

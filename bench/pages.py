@@ -15,7 +15,7 @@ os.environ.setdefault("CONSULT_ENV", "testing")
 from flask_migrate import upgrade  # noqa: E402
 
 from consult import create_app  # noqa: E402
-from consult.services.demo import seed_demo  # noqa: E402
+from consult.services.demo.seed import seed_demo  # noqa: E402
 
 TARGET_BYTES = 15 * 1024
 TARGET_REQUESTS = 3

@@ -26,7 +26,7 @@ def register(app: Flask):
 @click.option("--if-empty", is_flag=True, help="Do nothing if any consultation exists (for first runs).")
 def seed_demo(responses, reset, seed, if_empty):
     """Create the demo partnership's areas and surveys (once), optionally with synthetic responses."""
-    from consult.services.demo import database_is_empty, seed_demo as run
+    from consult.services.demo.seed import database_is_empty, seed_demo as run
 
     if if_empty and not database_is_empty():
         click.echo("The database already has consultations: demo data not added.")
@@ -46,7 +46,7 @@ def seed_demo(responses, reset, seed, if_empty):
 @click.command("purge-drafts")
 def purge_drafts():
     """Delete unfinished survey drafts that have expired (safe to run from cron)."""
-    from consult.services.responses import purge_expired_drafts
+    from consult.services.survey.drafts import purge_expired_drafts
 
     removed = purge_expired_drafts()
     click.echo(f"Removed {removed:,} expired draft{'s' if removed != 1 else ''}.")
@@ -57,7 +57,7 @@ def purge_drafts():
 @click.command("purge-expired")
 def purge_expired():
     """Anonymise responses past their consultation's retention period (safe to run nightly)."""
-    from consult.services.data_protection import purge_expired as run
+    from consult.services.casework.data_protection import purge_expired as run
 
     done = run()
     if not done:
@@ -71,8 +71,8 @@ def purge_expired():
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def erase_response(receipt_code, yes):
     """Delete the response a resident's receipt code names, on their request (audit-logged)."""
-    from consult.services.data_protection import erase_response as erase
-    from consult.services.data_protection import find_by_receipt
+    from consult.services.casework.data_protection import erase_response as erase
+    from consult.services.casework.data_protection import find_by_receipt
 
     response = find_by_receipt(receipt_code)
     if response is None:
@@ -113,7 +113,7 @@ def _stored_taxonomy_or_default():
     from sqlalchemy.exc import SQLAlchemyError
 
     from consult.analysis import load_default_taxonomy
-    from consult.services.tagging import current_taxonomy
+    from consult.services.tagging.store import current_taxonomy
 
     try:
         return current_taxonomy()[0]
@@ -131,7 +131,7 @@ def retag_command(slug, batch_size):
 
     from consult.extensions import db
     from consult.models import Consultation
-    from consult.services.tagging import count_text_answers, retag
+    from consult.services.tagging.store import count_text_answers, retag
 
     consultation = None
     if slug:
@@ -152,7 +152,7 @@ def consultations():
 @consultations.command("sync")
 def sync_command():
     """Close open consultations whose closing date has passed (safe to run from cron, any time)."""
-    from consult.services.lifecycle import sync_statuses
+    from consult.services.consultations.lifecycle import sync_statuses
 
     closed = sync_statuses()
     if not closed:

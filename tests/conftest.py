@@ -74,7 +74,7 @@ def runner(app):
 def demo(app):
     """The demo partnership: ten areas, the open community safety survey and a closed survey."""
     from consult.models import Consultation
-    from consult.services.demo import seed_demo
+    from consult.services.demo.seed import seed_demo
 
     seed_demo()
     return db.session.scalar(sa.select(Consultation).where(Consultation.slug == "community-safety-survey"))
@@ -89,7 +89,7 @@ class AuthActions:
         self._client = client
 
     def user(self, role="officer", email=None):
-        from consult.services.users import create_user, find_user
+        from consult.services.accounts.users import create_user, find_user
 
         email = email or f"{role}@example.org"
         return find_user(email) or create_user(email, role, self.PASSWORD, name=f"Test {role}")

@@ -13,7 +13,7 @@ from consult.models import ROLES
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input (for scripts).")
 def create_user(email, role, name, password_stdin):
     """Create an account for EMAIL with a password (asked for twice unless --password-stdin)."""
-    from consult.services.users import UserError, create_user as create, email_problem, find_user, normalise_email, password_problem
+    from consult.services.accounts.users import UserError, create_user as create, email_problem, find_user, normalise_email, password_problem
 
     problem = email_problem(normalise_email(email))
     if problem:

@@ -3,14 +3,14 @@ import time
 from math import ceil
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
 from consult.auth import bp
 from consult.auth.forms import LoginForm, SetPasswordForm, error_items
 from consult.extensions import limiter
 from consult.models import utcnow
-from consult.services import users
+from consult.services.accounts import users
 
 
 def safe_next(target):

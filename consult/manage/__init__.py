@@ -28,8 +28,8 @@ NAVIGATION = (
 def officer_layout():
     """What templates/manage/layout.html needs on every officer page: the navigation and the
     number of safeguarding flags nobody has acted on yet."""
-    from consult.services.review import review_summary
-    from consult.services.safeguarding import open_count
+    from consult.services.tagging.review import review_summary
+    from consult.services.casework.safeguarding import open_count
 
     if not current_user.is_authenticated:
         return {}

@@ -6,7 +6,7 @@ from flask import render_template, request
 
 from consult.auth.access import role_required
 from consult.manage import bp
-from consult.services import audit
+from consult.services.accounts import audit
 
 PER_PAGE = 50
 

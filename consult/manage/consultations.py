@@ -3,10 +3,11 @@ from flask import abort, redirect, render_template, request, url_for
 
 from consult.manage import bp
 from consult.manage.builder_forms import ConfirmForm, ConsultationForm
-from consult.services import builder, lifecycle
-from consult.services.outcomes import published_outcome
-from consult.services.paper import accepts_paper
-from consult.services.questions import KIND_NAMES
+from consult.services.consultations import builder
+from consult.services.consultations import lifecycle
+from consult.services.consultations.outcomes import published_outcome
+from consult.services.consultations.paper import accepts_paper
+from consult.services.consultations.questions import KIND_NAMES
 
 
 def consultation_or_404(slug):

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from consult.manage import bp
 from consult.manage.consultations import consultation_or_404
-from consult.services import exports
+from consult.services.consultations import exports
 
 MIMETYPES = {
     "csv": "text/csv",

@@ -4,7 +4,7 @@ from wtforms import TextAreaField
 
 from consult.manage.builder_forms import OfficerForm
 from consult.public.forms import clean_text
-from consult.services.outcomes import TEXT_MAX
+from consult.services.consultations.outcomes import TEXT_MAX
 
 
 class OutcomeForm(OfficerForm):

@@ -5,7 +5,7 @@ from consult.manage import bp
 from consult.manage.builder_forms import ConfirmForm
 from consult.manage.consultations import consultation_or_404
 from consult.manage.outcome_forms import OutcomeForm
-from consult.services import outcomes
+from consult.services.consultations import outcomes
 
 
 def _not_yet(consultation):

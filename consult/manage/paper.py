@@ -5,8 +5,8 @@ from consult.manage import bp
 from consult.manage.consultations import consultation_or_404
 from consult.manage.paper_forms import PaperResponseForm
 from consult.public.views import choice_options
-from consult.services.paper import accepts_paper, enter_paper_response, paper_count
-from consult.services.responses import IncompleteResponse
+from consult.services.consultations.paper import accepts_paper, enter_paper_response, paper_count
+from consult.services.survey.submission import IncompleteResponse
 
 
 @bp.route("/consultations/<slug>/paper", methods=["GET", "POST"])

@@ -4,7 +4,7 @@ from flask import abort, redirect, render_template, request, url_for
 from consult.manage import bp
 from consult.manage.builder_forms import ConfirmForm, QuestionForm
 from consult.manage.consultations import consultation_or_404
-from consult.services import questions as service
+from consult.services.consultations import questions as service
 
 
 def _question_or_404(consultation, question_id):

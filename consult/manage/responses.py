@@ -6,8 +6,8 @@ from wtforms import StringField
 
 from consult.manage import bp
 from consult.public.forms import clean_text
-from consult.services import data_protection
-from consult.services.receipts import format_receipt_code
+from consult.services.casework import data_protection
+from consult.services.survey.receipts import format_receipt_code
 
 
 class ReceiptForm(FlaskForm):

@@ -4,7 +4,7 @@ from flask_login import current_user
 
 from consult.manage import bp
 from consult.manage.review_forms import ReviewForm
-from consult.services import review
+from consult.services.tagging import review
 
 
 def _consultation_from_args():

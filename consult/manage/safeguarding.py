@@ -5,7 +5,7 @@ from flask_login import current_user
 from consult.manage import bp
 from consult.manage.safeguarding_forms import SafeguardingActionForm
 from consult.models import SAFEGUARDING_ACTIONS
-from consult.services import safeguarding
+from consult.services.casework import safeguarding
 
 FILTERS = {"active": "Needing action", "open": "Open", "acknowledged": "Acknowledged", "closed": "Closed", "all": "All"}
 

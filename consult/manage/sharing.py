@@ -3,7 +3,7 @@ from flask import Response, redirect, render_template, url_for
 
 from consult.manage import bp
 from consult.manage.consultations import consultation_or_404
-from consult.services import sharing
+from consult.services.consultations import sharing
 
 
 def _shareable(slug):

@@ -5,7 +5,7 @@ from flask_login import current_user
 from consult.auth.access import role_required
 from consult.manage import bp
 from consult.manage.theme_forms import NewThemeForm, ReanalyseForm, ThemeForm
-from consult.services import themes
+from consult.services.tagging import themes
 
 
 @bp.get("/themes")

@@ -5,7 +5,7 @@ from wtforms.validators import ValidationError
 
 from consult.auth.access import ROLE_NAMES, ROLES
 from consult.cleaning import strip_spaces
-from consult.services.users import email_problem, normalise_email
+from consult.services.accounts.users import email_problem, normalise_email
 
 ROLE_HINTS = {
     "admin": "Everything officers can do, plus users, themes and the audit log",

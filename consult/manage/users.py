@@ -8,7 +8,7 @@ from consult.extensions import db
 from consult.manage import bp
 from consult.manage.user_forms import ROLE_HINTS, ConfirmForm, InviteForm, RoleForm, role_choices
 from consult.models import User
-from consult.services import users
+from consult.services.accounts import users
 
 
 def _user_or_404(user_id):

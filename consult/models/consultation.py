@@ -85,7 +85,7 @@ class Consultation(ConsultationRules, db.Model):
     # How long answers are kept after closing before the written ones are deleted (issue 6 purges).
     retention_months: Mapped[int] = mapped_column(default=24, server_default="24")
     # A new random value whenever the consultation, its questions, options or areas change
-    # (consult/services/snapshots.py), so a cached copy of the survey knows it is out of date.
+    # (consult/services/survey/snapshots.py), so a cached copy of the survey knows it is out of date.
     # Random, not a counter: a consultation deleted and made again under the same id never matches.
     revision: Mapped[str] = mapped_column(sa.String(16), default=new_revision, server_default="")
 

@@ -4,19 +4,13 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 from consult.extensions import limiter
 from consult.public import bp
 from consult.public.forms import SubmitForm, form_for
-from consult.services.consultations import open_consultations, public_consultation
-from consult.services.outcomes import recently_published
-from consult.services.responses import (
-    IncompleteResponse,
-    first_unseen,
-    save_answer,
-    sent_response,
-    submit_response,
-    survey_and_draft,
-    visible_questions,
-)
-from consult.services.receipts import format_receipt_code
-from consult.services.snapshots import survey
+from consult.services.survey.listing import open_consultations, public_consultation
+from consult.services.consultations.outcomes import recently_published
+from consult.services.survey.submission import IncompleteResponse, sent_response, submit_response
+from consult.services.survey.skip_logic import first_unseen, visible_questions
+from consult.services.survey.drafts import save_answer, survey_and_draft
+from consult.services.survey.receipts import format_receipt_code
+from consult.services.survey.snapshots import survey
 from consult.urls import own_url
 
 

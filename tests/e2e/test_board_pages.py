@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Theme
-from consult.services.demo import add_synthetic_responses
+from consult.services.demo.seed import add_synthetic_responses
 from tests.conftest import AuthActions
 from tests.e2e.conftest import axe_violations, open_context
 

@@ -2,7 +2,7 @@
 
 A page passes when it holds no markup an attacker typed (no injected script, element or event
 handler); a spreadsheet passes when no text cell can run as a formula, by the rule the exports
-apply (consult/services/exports.py: a cell starting with = + - @ tab or CR gets a leading ').
+apply (consult/services/consultations/exports.py: a cell starting with = + - @ tab or CR gets a leading ').
 """
 import csv
 import gzip

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from consult.extensions import db
 from consult.models import Response
-from consult.services.receipts import new_receipt_code
-from consult.services.themes import all_themes
-from consult.services.users import invite_user
+from consult.services.survey.receipts import new_receipt_code
+from consult.services.tagging.themes import all_themes
+from consult.services.accounts.users import invite_user
 from tests.fuzz.hostile import assert_no_injected_markup, body, fuzz, hostile_number, hostile_text
 from tests.fuzz.routes import STAFF_PREFIXES, rules, urls
 from tests.integration.manage.answer_helpers import text_answer

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from consult.extensions import db, limiter
 from consult.models import SAFEGUARDING_ACTIONS, Response
-from consult.services import themes as theme_service
-from consult.services.receipts import format_receipt_code, new_receipt_code
-from consult.services.users import create_user, invite_user
+from consult.services.tagging import themes as theme_service
+from consult.services.survey.receipts import format_receipt_code, new_receipt_code
+from consult.services.accounts.users import create_user, invite_user
 from tests.fuzz.hostile import (
     answered_politely, hostile_number, hostile_text, invalid_utf8, officer_fuzz, post_raw, short_hostile_text,
 )

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consult.services.lifecycle import close_consultation, open_consultation
-from consult.services.outcomes import outcome_rows, save_outcome
-from consult.services.paper import enter_paper_response
-from consult.services.questions import KIND_NAMES, QuestionSpec, add_question
+from consult.services.consultations.lifecycle import close_consultation, open_consultation
+from consult.services.consultations.outcomes import outcome_rows, save_outcome
+from consult.services.consultations.paper import enter_paper_response
+from consult.services.consultations.questions import KIND_NAMES, QuestionSpec, add_question
 from tests.fuzz.hostile import (
     answered_politely, hostile_number, hostile_text, invalid_utf8, officer_fuzz, post_raw, short_hostile_text,
 )

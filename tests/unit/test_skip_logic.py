@@ -1,6 +1,6 @@
 """Which questions a resident sees, given their answers so far."""
 from consult.models import Option, Question
-from consult.services.responses import first_unseen, has_answer, visible_questions
+from consult.services.survey.skip_logic import first_unseen, has_answer, visible_questions
 
 
 def _questions():

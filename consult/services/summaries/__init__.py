@@ -1,6 +1,6 @@
 """The board's summaries, aggregated in SQL (GROUP BY in the database, never answer by answer).
 
-Every count passes through consult.services.suppression before it leaves this package, and
+Every count passes through consult.services.summaries.suppression before it leaves this package, and
 every summary is (or offers) a `Table`, so pages, charts, CSV, XLSX and the API show the same
 figures. Modules: filters (which responses), overview (counts, closed questions), matrix
 (theme x area), priorities, drilldown (theme x area detail, emerging concerns), trend, export

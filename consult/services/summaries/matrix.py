@@ -6,11 +6,11 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Response, SummaryCount
 from consult.models.summary import NO_AREA_KEY
-from consult.services import stats
+from consult.services.summaries import stats
 from consult.services.summaries import tally
 from consult.services.summaries.base import NO_AREA, area_names, effective_tag, month_of, themes_for
 from consult.services.summaries.tables import Percent, Ratio, Table
-from consult.services.suppression import count, suppress_grid
+from consult.services.summaries.suppression import count, suppress_grid
 
 DENOMINATOR = "all respondents in the area who match the filters"
 

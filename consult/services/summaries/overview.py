@@ -9,7 +9,7 @@ from consult.models.summary import NO_AREA_KEY
 from consult.services.summaries import tally
 from consult.services.summaries.base import NO_AREA, area_names
 from consult.services.summaries.tables import Percent, Table
-from consult.services.suppression import count, suppress_grid
+from consult.services.summaries.suppression import count, suppress_grid
 
 CHANNEL_NAMES = {"web": "Online", "paper": "Paper form", "import": "Imported"}
 

@@ -1,7 +1,7 @@
 """The shape every summary table takes, so pages, charts, CSV, XLSX and the API read the same rows."""
 from dataclasses import dataclass, field
 
-from consult.services.suppression import Count
+from consult.services.summaries.suppression import Count
 
 
 @dataclass(frozen=True)

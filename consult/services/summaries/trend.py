@@ -8,7 +8,7 @@ from consult.models import Consultation
 from consult.services.summaries.base import themes_for
 from consult.services.summaries.matrix import respondent_counts, theme_counts
 from consult.services.summaries.tables import Percent, Table
-from consult.services.suppression import suppress_grid
+from consult.services.summaries.suppression import suppress_grid
 
 
 def _trend_table(key, title, first_heading, periods, people, tagged):

@@ -126,7 +126,7 @@ def test_evaluate_uses_built_in_themes_unless_asked_for_the_stored_ones(runner, 
 
 
 def test_themes_no_admin_changed_follow_the_built_in_defaults(client, demo):
-    from consult.services.tagging import current_taxonomy
+    from consult.services.tagging.store import current_taxonomy
 
     complete_survey(client, demo)
     road = db.session.scalars(sa.select(Theme).where(Theme.slug == "road-safety")).one()
@@ -142,7 +142,7 @@ def test_themes_no_admin_changed_follow_the_built_in_defaults(client, demo):
 
 
 def test_a_default_theme_missing_from_the_table_is_added(client, demo):
-    from consult.services.tagging import current_taxonomy
+    from consult.services.tagging.store import current_taxonomy
 
     complete_survey(client, demo)
     db.session.execute(sa.delete(AnswerTheme))
@@ -152,8 +152,8 @@ def test_a_default_theme_missing_from_the_table_is_added(client, demo):
 
 
 def test_editing_a_theme_marks_it_customised_so_defaults_no_longer_replace_it(client, demo):
-    from consult.services.tagging import current_taxonomy
-    from consult.services.themes import save_theme
+    from consult.services.tagging.store import current_taxonomy
+    from consult.services.tagging.themes import save_theme
 
     complete_survey(client, demo)
     road = db.session.scalars(sa.select(Theme).where(Theme.slug == "road-safety")).one()
@@ -167,7 +167,7 @@ def test_editing_a_theme_marks_it_customised_so_defaults_no_longer_replace_it(cl
 def test_answers_are_analysed_before_the_submission_writes_anything(client, demo, monkeypatch):
     """On SQLite the first write holds the database's write lock until the commit: analysing the
     text answers after it kept every other resident's answer waiting."""
-    from consult.services import tagging
+    from consult.services.tagging import store as tagging
 
     events = []
     real = tagging.analyse

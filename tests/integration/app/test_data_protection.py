@@ -6,8 +6,8 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, AuditEvent, Draft, Response, utcnow
-from consult.services.data_protection import purge_expired
-from consult.services.receipts import format_receipt_code, normalise_receipt_code
+from consult.services.casework.data_protection import purge_expired
+from consult.services.survey.receipts import format_receipt_code, normalise_receipt_code
 from tests.conftest import make_app
 from tests.integration.public.survey_helpers import complete_survey
 from tests.pagecheck import soup

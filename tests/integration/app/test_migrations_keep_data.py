@@ -17,7 +17,7 @@ def test_downgrade_and_upgrade_keep_responses_and_answers(tmp_path, database_url
     app = make_app(url)
     with app.app_context():
         upgrade()
-        from consult.services.demo import seed_demo
+        from consult.services.demo.seed import seed_demo
 
         seed_demo(responses=20)
         client = app.test_client()

@@ -2,7 +2,7 @@
 import pytest
 
 from consult.extensions import db
-from consult.services.users import create_user
+from consult.services.accounts.users import create_user
 from tests.conftest import make_app
 from tests.pagecheck import soup
 

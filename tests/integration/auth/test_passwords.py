@@ -1,7 +1,7 @@
 """Password rules: 12 to 128 characters, no composition rules, common ones refused, scrypt hashes."""
 import pytest
 
-from consult.services.users import UserError, common_passwords, create_user, password_problem
+from consult.services.accounts.users import UserError, common_passwords, create_user, password_problem
 
 
 @pytest.mark.parametrize(

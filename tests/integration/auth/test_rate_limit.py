@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import LoginThrottle, utcnow
-from consult.services.throttle import purge_stale
+from consult.services.accounts.throttle import purge_stale
 from tests.pagecheck import soup
 
 

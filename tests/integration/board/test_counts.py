@@ -8,11 +8,11 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Answer, Response, SummaryStale, Theme
 from consult.services import summaries
-from consult.services.demo import add_synthetic_responses
-from consult.services.review import save_review
+from consult.services.demo.seed import add_synthetic_responses
+from consult.services.tagging.review import save_review
 from consult.services.summaries import Filters, tally
 from consult.services.summaries.filters import Filters as FiltersClass
-from consult.services.tagging import retag
+from consult.services.tagging.store import retag
 from tests.integration.public.survey_helpers import complete_survey
 
 
@@ -124,7 +124,7 @@ def test_a_bulk_move_between_areas_marks_everything(monkeypatch, busy_demo):
 
 
 def test_suspect_responses_do_not_count_until_an_officer_keeps_them(monkeypatch, client, busy_demo):
-    from consult.services.data_protection import decide_suspect
+    from consult.services.casework.data_protection import decide_suspect
 
     by_area = lambda: summaries.responses_by_area(Filters(consultation_id=busy_demo.id), busy_demo.areas)  # noqa: E731
     before = by_area().rows[-1]["count"].value

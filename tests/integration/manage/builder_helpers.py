@@ -5,8 +5,8 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Area, utcnow
-from consult.services.builder import save_consultation
-from consult.services.questions import QuestionSpec, add_question
+from consult.services.consultations.builder import save_consultation
+from consult.services.consultations.questions import QuestionSpec, add_question
 
 
 def areas():

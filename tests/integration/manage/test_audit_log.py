@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import AuditEvent, utcnow
-from consult.services.audit import record
+from consult.services.accounts.audit import record
 from tests.pagecheck import soup
 
 

@@ -3,8 +3,8 @@ import pytest
 
 from consult.extensions import db
 from consult.models import Response
-from consult.services.builder import copy_as_draft, slug_problem, suggest_slug
-from consult.services.questions import (
+from consult.services.consultations.builder import copy_as_draft, slug_problem, suggest_slug
+from consult.services.consultations.questions import (
     QuestionProblem,
     QuestionSpec,
     QuestionsLocked,
@@ -14,7 +14,7 @@ from consult.services.questions import (
     remove_question,
     update_question,
 )
-from consult.services.responses import store_response
+from consult.services.survey.submission import store_response
 from tests.integration.manage.builder_helpers import answers_for, draft_consultation
 
 

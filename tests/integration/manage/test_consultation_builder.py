@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Consultation, Draft, Question, Response
-from consult.services.responses import store_response
+from consult.services.survey.submission import store_response
 from tests.integration.manage.builder_helpers import answers_for, areas, draft_consultation
 from tests.pagecheck import soup
 

@@ -3,7 +3,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Answer, AuditEvent, Response
-from consult.services.receipts import format_receipt_code
+from consult.services.survey.receipts import format_receipt_code
 from tests.integration.public.survey_helpers import complete_survey
 from tests.pagecheck import soup
 

@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, AuditEvent, Theme, utcnow
-from consult.services import exports
-from consult.services.lifecycle import open_consultation
-from consult.services.paper import enter_paper_response
+from consult.services.consultations import exports
+from consult.services.consultations.lifecycle import open_consultation
+from consult.services.consultations.paper import enter_paper_response
 from tests.integration.manage.builder_helpers import answers_for, draft_consultation
 
 PHONE_TEXT = "Speeding on the prom, ring me on 07700 900123"

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import AuditEvent, utcnow
-from consult.services.lifecycle import open_consultation, stage, sync_statuses
+from consult.services.consultations.lifecycle import open_consultation, stage, sync_statuses
 from tests.integration.manage.builder_helpers import draft_consultation
 from tests.pagecheck import soup
 

@@ -4,8 +4,8 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import AuditEvent, Theme
-from consult.services.lifecycle import close_consultation, open_consultation
-from consult.services.paper import enter_paper_response
+from consult.services.consultations.lifecycle import close_consultation, open_consultation
+from consult.services.consultations.paper import enter_paper_response
 from tests.integration.manage.builder_helpers import answers_for, draft_consultation
 from tests.pagecheck import soup
 

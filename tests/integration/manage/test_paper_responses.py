@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Answer, AuditEvent, Response
-from consult.services.lifecycle import open_consultation
+from consult.services.consultations.lifecycle import open_consultation
 from tests.integration.manage.builder_helpers import draft_consultation
 from tests.pagecheck import soup
 

@@ -1,7 +1,7 @@
 """Sharing: the public link, QR codes generated in Python, and the A4 poster."""
 import pytest
 
-from consult.services.lifecycle import open_consultation
+from consult.services.consultations.lifecycle import open_consultation
 from tests.integration.manage.builder_helpers import draft_consultation
 from tests.pagecheck import soup
 

@@ -3,8 +3,8 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import AnswerTheme, AuditEvent
-from consult.services.review import agreement_by_theme, review_coverage
-from consult.services.tagging import retag
+from consult.services.tagging.review import agreement_by_theme, review_coverage
+from consult.services.tagging.store import retag
 from tests.integration.manage.answer_helpers import consultation, text_answer, theme
 from tests.pagecheck import soup
 
@@ -91,7 +91,7 @@ def test_unknown_themes_are_refused_politely(client, auth):
 
 
 def test_officer_tags_survive_retag(client, auth, app):
-    from consult.services.tagging import ensure_default_themes
+    from consult.services.tagging.store import ensure_default_themes
 
     ensure_default_themes()
     db.session.commit()
@@ -110,7 +110,7 @@ def test_officer_tags_survive_retag(client, auth, app):
 
 def test_coverage_and_agreement_are_counted_per_theme(app, auth):
     litter, noise, parking = theme("litter"), theme("noise"), theme("parking")
-    from consult.services.review import save_review
+    from consult.services.tagging.review import save_review
 
     officer = auth.user("officer")
     first = text_answer("one", auto=[(litter, 0.9), (noise, 0.5)])

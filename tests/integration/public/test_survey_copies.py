@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Area, Consultation, Option, Question, Theme, utcnow
-from consult.services.snapshots import survey
+from consult.services.survey.snapshots import survey
 from tests.integration.public.survey_helpers import complete_survey
 from tests.pagecheck import soup
 

@@ -8,7 +8,8 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Answer, Draft, Response, utcnow
-from consult.services.responses import hash_token, submit_response
+from consult.services.survey.drafts import hash_token
+from consult.services.survey.submission import submit_response
 from tests.conftest import make_app
 from tests.integration.public.survey_helpers import complete_survey, option_id, typical_answers
 from tests.pagecheck import soup
@@ -70,7 +71,7 @@ def test_replayed_submit_never_creates_a_second_response(client, demo):
 
 
 def test_submit_racing_another_server_returns_the_stored_response(client, demo):
-    from consult.services.responses import survey_and_draft
+    from consult.services.survey.drafts import survey_and_draft
 
     complete_survey(client, demo, submit=False)
     with client.session_transaction() as session:
@@ -167,7 +168,7 @@ def test_answering_again_after_submitting_starts_a_new_draft_and_leaves_the_sent
 
 
 def test_a_save_that_loses_the_race_with_submit_goes_to_a_new_draft(client, demo):
-    from consult.services.responses import save_answer, survey_and_draft
+    from consult.services.survey.drafts import save_answer, survey_and_draft
 
     complete_survey(client, demo, submit=False)
     with client.session_transaction() as session:

@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from consult.services import stats
+from consult.services.summaries import stats
 
 
 def test_normal_cdf_matches_the_table():

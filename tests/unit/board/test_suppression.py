@@ -1,5 +1,5 @@
 """Small-number suppression: primary (1 to 4 hidden) and secondary (no hidden value worked out)."""
-from consult.services.suppression import Count, count, suppress_grid, suppress_line
+from consult.services.summaries.suppression import Count, count, suppress_grid, suppress_line
 
 
 def hidden(grid):

@@ -13,7 +13,7 @@ from consult.models import (
     SafeguardingAction,
     utcnow,
 )
-from consult.services.audit import record
+from consult.services.accounts.audit import record
 
 STATUSES = {"open": "Open", "acknowledged": "Acknowledged", "closed": "Closed"}
 NOTE_LIMIT = 5000

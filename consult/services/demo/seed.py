@@ -17,8 +17,8 @@ from consult.models import (
     consultation_areas,
     utcnow,
 )
-from consult.services import demo_content as content
-from consult.services.tagging import Analyser, insert_text_answers
+from consult.services.demo import content
+from consult.services.tagging.store import Analyser, insert_text_answers
 
 BATCH = 5000
 

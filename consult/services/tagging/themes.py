@@ -7,8 +7,8 @@ from consult.analysis import TaxonomyError
 from consult.analysis.taxonomy import parse_term
 from consult.extensions import db
 from consult.models import Theme, utcnow
-from consult.services.audit import record
-from consult.services.tagging import count_text_answers, ensure_default_themes, retag
+from consult.services.accounts.audit import record
+from consult.services.tagging.store import count_text_answers, ensure_default_themes, retag
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TERM_LIMIT = 200

@@ -6,8 +6,8 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.extensions import db
 from consult.models import Response, utcnow
-from consult.services import audit
-from consult.services.responses import store_response
+from consult.services.accounts import audit
+from consult.services.survey.submission import store_response
 
 ACCEPTING_STATUSES = ("open", "closed")
 

@@ -4,7 +4,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Consultation, Response, Theme, utcnow
-from consult.services.audit import record
+from consult.services.accounts.audit import record
 
 NOTE_LIMIT = 2000
 

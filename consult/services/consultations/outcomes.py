@@ -3,8 +3,8 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Consultation, Outcome, OutcomeItem, Response, Theme, utcnow
-from consult.services import audit
-from consult.services.tagging import ensure_default_themes
+from consult.services.accounts import audit
+from consult.services.tagging.store import ensure_default_themes
 
 EDITABLE_STATUSES = ("closed", "published")
 TEXT_MAX = 5000

@@ -12,14 +12,14 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from consult.extensions import db
 from consult.models import ROLES, User, utcnow
-from consult.services import throttle
-from consult.services.audit import record
+from consult.services.accounts import throttle
+from consult.services.accounts.audit import record
 
 MIN_PASSWORD = 12
 MAX_PASSWORD = 128
 INVITE_TTL = timedelta(days=7)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-COMMON_PASSWORDS = Path(__file__).resolve().parent.parent / "auth" / "common_passwords.txt"
+COMMON_PASSWORDS = Path(__file__).resolve().parents[2] / "auth" / "common_passwords.txt"
 
 
 class UserError(ValueError):

@@ -3,7 +3,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Consultation, utcnow
-from consult.services import audit
+from consult.services.accounts import audit
 
 STAGE_NAMES = {
     "draft": "Draft",

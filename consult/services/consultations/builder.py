@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Area, Consultation, Option, Question, Response
-from consult.services import audit
+from consult.services.accounts import audit
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 60

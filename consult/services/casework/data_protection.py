@@ -6,8 +6,8 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Consultation, Draft, Response, utcnow
-from consult.services import audit
-from consult.services.receipts import normalise_receipt_code
+from consult.services.accounts import audit
+from consult.services.survey.receipts import normalise_receipt_code
 
 log = logging.getLogger(__name__)
 

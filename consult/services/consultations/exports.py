@@ -14,7 +14,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from consult.extensions import db
 from consult.formatting import to_uk_time
 from consult.models import Answer, AnswerTheme, Area, Consultation, Response, Theme
-from consult.services import audit
+from consult.services.accounts import audit
 
 BATCH_SIZE = 1000
 # A spreadsheet runs a cell starting with one of these as a formula ("CSV injection").

@@ -5,8 +5,8 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Option, Question
-from consult.services import audit
-from consult.services.builder import has_responses
+from consult.services.accounts import audit
+from consult.services.consultations.builder import has_responses
 
 KIND_NAMES = {
     "single": "One answer from a list",

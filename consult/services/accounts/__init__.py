@@ -1,0 +1,1 @@
+"""Staff accounts, the sign-in throttle and the audit log."""

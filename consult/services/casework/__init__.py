@@ -1,0 +1,1 @@
+"""Officers' work on single responses: the safeguarding queue, erasure, retention and suspect submissions."""

@@ -1,0 +1,1 @@
+"""Officers' consultations: building them, their questions, lifecycle, sharing, paper entry, exports and outcomes."""

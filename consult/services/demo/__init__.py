@@ -1,0 +1,1 @@
+"""The demo partnership: its areas, surveys, staff accounts and synthetic responses."""
