@@ -1,8 +1,9 @@
-"""Input cleaning in one place: every form and query value loses control and non-characters.
+"""Input cleaning in one place: control characters out of every value, form fields stripped, error summaries.
 
-No page or database column should hold them and nobody types them on purpose; removing them
-as the request is parsed covers every form, present and future, without each one remembering.
-Tabs and newlines stay, and nothing else is changed (passwords keep their spaces).
+No page or database column should hold control or non-characters and nobody types them on
+purpose; removing them as the request is parsed covers every form, present and future, without
+each one remembering. Tabs and newlines stay, and nothing else is changed (passwords keep their
+spaces).
 """
 import re
 
@@ -37,3 +38,25 @@ class CleanRequest(Request):
     """Flask's request, with every form and query value cleaned as it is parsed."""
 
     parameter_storage_class = CleanMultiDict
+
+
+def clean_text(value):
+    """Strip surrounding space and drop control characters and non-characters."""
+    if isinstance(value, str):
+        return remove_unwanted(value).strip()
+    return value
+
+
+class CleanFieldsMeta:
+    """A form Meta that runs clean_text on every field before the field's own filters."""
+
+    def bind_field(self, form, unbound_field, options):
+        # A new list each time: the unbound field belongs to the form class, shared by every
+        # request, and adding to its own list made each request slower than the last.
+        filters = [clean_text, *unbound_field.kwargs.get("filters", [])]
+        return unbound_field.bind(form=form, filters=filters, **options)
+
+
+def error_items(form):
+    """(field id, message) pairs for a form's error summary, in the order the fields appear."""
+    return [(field.id, field.errors[0]) for field in form if field.errors]

@@ -1,7 +1,7 @@
 """Read-only JSON API for the board's summaries at /api/v1, behind the board roles."""
 from flask import Blueprint
 
-from consult.auth.access import protect_blueprint
+from consult.access import protect_blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 protect_blueprint(bp, "admin", "officer", "board", "partner")

@@ -3,13 +3,10 @@
 Every count has been through small-number suppression: a hidden count reads "fewer than N"
 and its percentage is null. Only redacted text ever appears (in drill-down quotes).
 """
-import sqlalchemy as sa
 from flask import abort, jsonify, request
 
 from consult.api import bp
 from consult.api.openapi import openapi_document
-from consult.extensions import db
-from consult.models import Consultation, Theme
 from consult.services import summaries
 
 ALL = "all"
@@ -55,9 +52,7 @@ def openapi():
 
 @bp.get("/consultations")
 def consultations():
-    found = db.session.scalars(
-        sa.select(Consultation).where(Consultation.status != "draft").order_by(Consultation.opens_at.desc(), Consultation.id)
-    ).all()
+    found = summaries.board_consultations()
     return jsonify({
         "consultations": [
             {
@@ -106,7 +101,7 @@ def priorities(scope):
 @bp.get("/summaries/<scope>/themes/<theme_slug>")
 def drilldown(scope, theme_slug):
     consultation, filters = _filtered(scope)
-    theme = db.session.scalar(sa.select(Theme).where(Theme.slug == theme_slug))
+    theme = summaries.theme_by_slug(theme_slug)
     if theme is None:
         abort(404, description=f"There is no theme {theme_slug!r}.")
     detail = summaries.drilldown(theme, filters)

@@ -31,8 +31,3 @@ class SetPasswordForm(FlaskForm):
     def validate_confirm(self, field):
         if self.password.data and field.data != self.password.data:
             raise ValidationError("The passwords do not match. Type the same password twice")
-
-
-def error_items(form):
-    """(field id, message) pairs for the error summary, in the order the fields appear."""
-    return [(field.id, field.errors[0]) for field in form if field.errors]

@@ -7,7 +7,8 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user, login_user, logout_user
 
 from consult.auth import bp
-from consult.auth.forms import LoginForm, SetPasswordForm, error_items
+from consult.auth.forms import LoginForm, SetPasswordForm
+from consult.cleaning import error_items
 from consult.extensions import limiter
 from consult.models import utcnow
 from consult.services.accounts import users

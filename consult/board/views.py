@@ -1,10 +1,7 @@
 """Board pages: each view reads the scope and filters, calls the summaries service, renders."""
-import sqlalchemy as sa
 from flask import Response, abort, redirect, render_template, request, url_for
 
 from consult.board import bp, charts
-from consult.extensions import db
-from consult.models import Area, Consultation, Theme
 from consult.services import summaries
 from consult.services.summaries import export
 
@@ -26,18 +23,14 @@ def _scope(scope):
 def _context(scope, page):
     consultation = _scope(scope)
     filters, choices = summaries.parse_filters(request.args, consultation)
-    consultations = db.session.scalars(
-        sa.select(Consultation).where(Consultation.status != "draft").order_by(Consultation.opens_at.desc(), Consultation.id)
-    ).all()
-    area = db.session.get(Area, filters.area_id) if filters.area_id else None
     return {
         "scope": scope,
         "page": page,
         "consultation": consultation,
-        "consultations": consultations,
+        "consultations": summaries.board_consultations(),
         "filters": filters,
         "choices": choices,
-        "area": area,
+        "area": summaries.area_by_id(filters.area_id),
         "args": filters.query_args(),
         "args_without_area": {k: v for k, v in filters.query_args().items() if k != "area"},
         "has_error": bool(choices.errors),
@@ -46,10 +39,7 @@ def _context(scope, page):
 
 @bp.get("/")
 def index():
-    consultations = db.session.scalars(
-        sa.select(Consultation).where(Consultation.status != "draft").order_by(Consultation.opens_at.desc(), Consultation.id)
-    ).all()
-    return render_template("board/index.html", consultations=consultations)
+    return render_template("board/index.html", consultations=summaries.board_consultations())
 
 
 @bp.get("/filter")
@@ -120,7 +110,7 @@ def drilldown(scope, theme_slug):
 
 
 def _theme(slug):
-    theme = db.session.scalar(sa.select(Theme).where(Theme.slug == slug))
+    theme = summaries.theme_by_slug(slug)
     if theme is None:
         abort(404)
     return theme

@@ -6,7 +6,7 @@ Each feature keeps its routes in its own module, imported below.
 from flask import Blueprint, current_app
 from flask_login import current_user
 
-from consult.auth.access import protect_blueprint
+from consult.access import protect_blueprint
 
 bp = Blueprint("manage", __name__, url_prefix="/manage")
 protect_blueprint(bp, "admin", "officer")

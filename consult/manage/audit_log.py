@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 from flask import render_template, request
 
-from consult.auth.access import role_required
+from consult.access import role_required
 from consult.manage import bp
 from consult.services.accounts import audit
 

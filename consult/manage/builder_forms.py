@@ -6,7 +6,7 @@ from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, 
 
 from consult.manage.uk_dates import DateProblem, parse_uk_datetime, uk_parts
 from consult.models import utcnow
-from consult.public.forms import CleanFieldsMeta
+from consult.cleaning import CleanFieldsMeta
 from consult.services.consultations.builder import DETAIL_FIELDS, default_privacy_notice, slug_problem, suggest_slug
 from consult.services.consultations.questions import QuestionSpec, question_problems, spec_of
 

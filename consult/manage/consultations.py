@@ -1,5 +1,6 @@
 """Officers' consultation pages: dashboard, list, create, edit, overview, lifecycle buttons and copy."""
 from flask import abort, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from consult.manage import bp
 from consult.manage.builder_forms import ConfirmForm, ConsultationForm
@@ -27,7 +28,6 @@ def _rows():
 
 @bp.get("/")
 def dashboard():
-    lifecycle.sync_statuses()
     rows = _rows()
     needs_outcome = [row for row in rows if row[2] == "closed"]
     running = [row for row in rows if row[2] in ("open", "scheduled", "draft")]
@@ -36,7 +36,6 @@ def dashboard():
 
 @bp.get("/consultations")
 def consultations():
-    lifecycle.sync_statuses()
     return render_template("manage/consultations/list.html", rows=_rows(), stage_names=lifecycle.STAGE_NAMES)
 
 
@@ -45,7 +44,7 @@ def new_consultation():
     areas = builder.all_areas()
     form = ConsultationForm(areas=areas)
     if form.validate_on_submit():
-        consultation = builder.save_consultation(None, form.details, form.area_ids())
+        consultation = builder.save_consultation(None, form.details, form.area_ids(), current_user)
         return redirect(url_for("manage.consultation", slug=consultation.slug))
     return render_template("manage/consultations/form.html", form=form, areas=areas, consultation=None)
 
@@ -56,7 +55,7 @@ def edit_consultation(slug):
     areas = builder.all_areas()
     form = ConsultationForm(consultation, areas=areas)
     if form.validate_on_submit():
-        builder.save_consultation(consultation, form.details, form.area_ids())
+        builder.save_consultation(consultation, form.details, form.area_ids(), current_user)
         return redirect(url_for("manage.consultation", slug=consultation.slug))
     return render_template("manage/consultations/form.html", form=form, areas=areas, consultation=consultation)
 
@@ -84,17 +83,14 @@ CHANGES = {
     "open": {
         "heading": "Open “{title}” to residents",
         "button": "Open the consultation",
-        "statuses": ("draft",),
     },
     "close": {
         "heading": "Close “{title}” now",
         "button": "Close the consultation",
-        "statuses": ("open",),
     },
     "copy": {
         "heading": "Copy “{title}” as a new draft",
         "button": "Copy as a new draft",
-        "statuses": ("draft", "open", "closed", "published"),
     },
 }
 
@@ -104,18 +100,18 @@ def change_status(slug, change):
     """A confirmation page, then the change itself on POST."""
     consultation = consultation_or_404(slug)
     spec = CHANGES[change]
-    if consultation.status not in spec["statuses"]:
+    if not lifecycle.can_change(consultation, change):
         return redirect(url_for("manage.consultation", slug=slug))
     form = ConfirmForm()
     problem = None
     if form.validate_on_submit():
         try:
             if change == "open":
-                lifecycle.open_consultation(consultation)
+                lifecycle.open_consultation(consultation, current_user)
             elif change == "close":
-                lifecycle.close_consultation(consultation)
+                lifecycle.close_consultation(consultation, current_user)
             else:
-                copy = builder.copy_as_draft(consultation)
+                copy = builder.copy_as_draft(consultation, current_user)
                 return redirect(url_for("manage.consultation", slug=copy.slug))
             return redirect(url_for("manage.consultation", slug=slug))
         except lifecycle.LifecycleProblem as error:

@@ -24,7 +24,7 @@ def export(slug, file_format):
     raw = request.args.get("raw") == "1"
     if raw and current_user.role != "admin":
         abort(403)
-    exports.record_export(consultation, file_format, raw)
+    exports.record_export(consultation, file_format, raw, current_user)
     name = f"{consultation.slug}-responses{'-original-text' if raw else ''}.{file_format}"
     if file_format == "csv":
         chunks = exports.csv_chunks(exports.export_rows(consultation, raw))

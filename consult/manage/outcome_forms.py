@@ -3,7 +3,7 @@ from flask import request
 from wtforms import TextAreaField
 
 from consult.manage.builder_forms import OfficerForm
-from consult.public.forms import clean_text
+from consult.cleaning import clean_text
 from consult.services.consultations.outcomes import TEXT_MAX
 
 

@@ -1,5 +1,6 @@
 """Officers' "You said, we did" pages: write the reply per theme after closing, then publish it."""
 from flask import redirect, render_template, url_for
+from flask_login import current_user
 
 from consult.manage import bp
 from consult.manage.builder_forms import ConfirmForm
@@ -15,13 +16,13 @@ def _not_yet(consultation):
 @bp.route("/consultations/<slug>/outcome", methods=["GET", "POST"])
 def outcome(slug):
     consultation = consultation_or_404(slug)
-    if consultation.status not in outcomes.EDITABLE_STATUSES:
+    if not outcomes.outcome_editable(consultation):
         return _not_yet(consultation)
     rows = outcomes.outcome_rows(consultation)
     saved = consultation.outcome
     form = OutcomeForm(rows, introduction=saved.introduction if saved else "")
     if form.validate_on_submit():
-        outcomes.save_outcome(consultation, form.introduction.data, form.replies)
+        outcomes.save_outcome(consultation, form.introduction.data, form.replies, current_user)
         if consultation.status == "published":
             return redirect(url_for("manage.consultation", slug=slug))
         return redirect(url_for("manage.publish_outcome", slug=slug))
@@ -31,13 +32,13 @@ def outcome(slug):
 @bp.route("/consultations/<slug>/outcome/publish", methods=["GET", "POST"])
 def publish_outcome(slug):
     consultation = consultation_or_404(slug)
-    if consultation.status not in outcomes.EDITABLE_STATUSES:
+    if not outcomes.outcome_editable(consultation):
         return _not_yet(consultation)
     form = ConfirmForm()
     problem = None
     if form.validate_on_submit():
         try:
-            outcomes.publish_outcome(consultation)
+            outcomes.publish_outcome(consultation, current_user)
             return redirect(url_for("manage.consultation", slug=slug))
         except outcomes.OutcomeProblem as error:
             problem = str(error)

@@ -1,10 +1,11 @@
 """Entering a response from a paper form or an event: the resident path's checks and analysis, channel paper."""
 from flask import redirect, render_template, request, url_for
+from flask_login import current_user
 
 from consult.manage import bp
 from consult.manage.consultations import consultation_or_404
 from consult.manage.paper_forms import PaperResponseForm
-from consult.public.views import choice_options
+from consult.answer_forms import choice_options
 from consult.services.consultations.paper import accepts_paper, enter_paper_response, paper_count
 from consult.services.survey.submission import IncompleteResponse
 
@@ -17,7 +18,7 @@ def paper_response(slug):
     form = PaperResponseForm(consultation)
     if form.validate_on_submit():
         try:
-            enter_paper_response(consultation, form.answers, form.entry_key.data)
+            enter_paper_response(consultation, form.answers, form.entry_key.data, current_user)
             return redirect(url_for("manage.paper_response", slug=slug, saved=1))
         except IncompleteResponse:
             # The form checked every shown question, so this means the questions changed meanwhile.

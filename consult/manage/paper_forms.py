@@ -5,7 +5,7 @@ import secrets
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
-from consult.public.forms import FORMS
+from consult.answer_forms import FORMS
 from consult.services.survey.skip_logic import chosen_option_ids
 
 _ENTRY_KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")

@@ -3,8 +3,8 @@ from flask import abort, redirect, render_template, request, url_for
 
 from consult.manage import bp
 from consult.manage.consultations import consultation_or_404
-from consult.public.forms import form_for
-from consult.public.views import choice_options
+from consult.answer_forms import form_for
+from consult.answer_forms import choice_options
 from consult.urls import own_url
 
 

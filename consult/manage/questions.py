@@ -1,5 +1,6 @@
 """Officers' question pages: add, edit, move up or down, and remove, while nobody has answered yet."""
 from flask import abort, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from consult.manage import bp
 from consult.manage.builder_forms import ConfirmForm, QuestionForm
@@ -45,9 +46,9 @@ def _question_page(consultation, question):
     if form.validate_on_submit():
         try:
             if question is None:
-                service.add_question(consultation, form.spec)
+                service.add_question(consultation, form.spec, current_user)
             else:
-                service.update_question(question, form.spec)
+                service.update_question(question, form.spec, current_user)
             return _back(consultation)
         except service.QuestionProblem as error:
             problem = str(error)
@@ -72,7 +73,7 @@ def move_question(slug, question_id):
     if direction not in ("up", "down"):
         abort(400)
     try:
-        service.move_question(question, direction)
+        service.move_question(question, direction, current_user)
     except service.QuestionsLocked:
         return _locked_page(consultation)
     except service.QuestionProblem as error:
@@ -88,7 +89,7 @@ def remove_question(slug, question_id):
     problem = None
     if form.validate_on_submit():
         try:
-            service.remove_question(question)
+            service.remove_question(question, current_user)
             return _back(consultation)
         except service.QuestionsLocked:
             return _locked_page(consultation)

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField
 
 from consult.manage import bp
-from consult.public.forms import clean_text
+from consult.cleaning import clean_text
 from consult.services.casework import data_protection
 from consult.services.survey.receipts import format_receipt_code
 
@@ -39,7 +39,7 @@ def erase_confirm(code):
     form = ConfirmForm()
     if request.method == "POST" and form.validate_on_submit():
         title = response.consultation.title
-        data_protection.erase_response(response, current_user._get_current_object())
+        data_protection.erase_response(response, current_user)
         flash(f"The response to “{title}” with receipt {format_receipt_code(code)} has been deleted.")
         return redirect(url_for("manage.erase_lookup"))
     return render_template(
@@ -65,6 +65,6 @@ def suspect_decide(response_id):
     response = data_protection.suspect_response(response_id)
     if response is None:
         abort(404)
-    data_protection.decide_suspect(response, keep=decision == "keep", user=current_user._get_current_object())
+    data_protection.decide_suspect(response, keep=decision == "keep", user=current_user)
     flash("Kept: the response now counts in the summaries." if decision == "keep" else "Deleted the suspect response.")
     return redirect(url_for("manage.suspect_responses"))

@@ -44,7 +44,7 @@ def review_queue():
 def review_answer(answer_id):
     """One answer with its original text (the viewing is audit-logged) and the review form."""
     answer = _answer_or_404(answer_id)
-    review.view_original(answer, current_user._get_current_object())
+    review.view_original(answer, current_user)
     return _render_answer(answer, ReviewForm())
 
 
@@ -63,7 +63,7 @@ def review_save(answer_id):
     problem = None
     if form.validate_on_submit():
         try:
-            review.save_review(answer, form.theme_ids, current_user._get_current_object(), form.note.data)
+            review.save_review(answer, form.theme_ids, current_user, form.note.data)
         except review.ReviewError as error:
             problem = str(error)
         else:

@@ -28,7 +28,7 @@ def safeguarding_queue():
 
 
 def _render_flag(answer, form, errors=()):
-    status, actions = safeguarding.open_flag(answer, current_user._get_current_object())
+    status, actions = safeguarding.open_flag(answer, current_user)
     consultation, area = safeguarding.consultation_and_area(answer)
     options = [(kind, label, False) for kind, label in SAFEGUARDING_ACTIONS.items()]
     return render_template(
@@ -51,7 +51,7 @@ def safeguarding_record(answer_id):
     if not form.validate_on_submit():
         abort(400)
     try:
-        safeguarding.record_action(answer, form.kind.data, form.note.data, current_user._get_current_object())
+        safeguarding.record_action(answer, form.kind.data, form.note.data, current_user)
     except safeguarding.SafeguardingError as error:
         field = "note" if form.kind.data in SAFEGUARDING_ACTIONS else "kind"
         getattr(form, field).errors = [str(error)]

@@ -1,9 +1,17 @@
 """Sharing a consultation: its public link, QR code downloads (SVG, PNG) and a printable A4 poster."""
-from flask import Response, redirect, render_template, url_for
+from flask import Response, current_app, redirect, render_template, url_for
 
 from consult.manage import bp
 from consult.manage.consultations import consultation_or_404
 from consult.services.consultations import sharing
+
+
+def _public_url(consultation):
+    return sharing.public_url(
+        url_for("public.consultation", slug=consultation.slug),
+        url_for("public.consultation", slug=consultation.slug, _external=True),
+        current_app.config.get("PUBLIC_BASE_URL"),
+    )
 
 
 def _shareable(slug):
@@ -19,7 +27,7 @@ def share(slug):
     consultation, elsewhere = _shareable(slug)
     if elsewhere:
         return elsewhere
-    url = sharing.public_url(consultation)
+    url = _public_url(consultation)
     return render_template("manage/sharing/share.html", consultation=consultation, url=url)
 
 
@@ -28,7 +36,7 @@ def qr_code(slug, kind):
     consultation, elsewhere = _shareable(slug)
     if elsewhere:
         return elsewhere
-    url = sharing.public_url(consultation)
+    url = _public_url(consultation)
     if kind == "svg":
         body, mimetype = sharing.qr_svg(url, title=f"QR code: {consultation.title}"), "image/svg+xml"
     else:
@@ -43,7 +51,7 @@ def poster(slug):
     consultation, elsewhere = _shareable(slug)
     if elsewhere:
         return elsewhere
-    url = sharing.public_url(consultation)
+    url = _public_url(consultation)
     return render_template(
         "manage/sharing/poster.html", consultation=consultation, url=url, short_url=sharing.short_url(url)
     )

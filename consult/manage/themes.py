@@ -2,7 +2,7 @@
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from consult.auth.access import role_required
+from consult.access import role_required
 from consult.manage import bp
 from consult.manage.theme_forms import NewThemeForm, ReanalyseForm, ThemeForm
 from consult.services.tagging import themes
@@ -27,7 +27,7 @@ def theme_new():
     form = NewThemeForm(data={"active": True})
     if form.validate_on_submit():
         try:
-            theme = themes.add_theme(form.slug.data, form.name.data, form.description.data, form.terms.data, form.active.data, current_user._get_current_object())
+            theme = themes.add_theme(form.slug.data, form.name.data, form.description.data, form.terms.data, form.active.data, current_user)
         except themes.ThemeError as error:
             getattr(form, error.field).errors = [str(error)]
         else:
@@ -46,7 +46,7 @@ def theme_edit(slug):
     form = ThemeForm(data={"name": theme.name, "description": theme.description, "terms": "\n".join(theme.terms or []), "active": theme.active})
     if form.validate_on_submit():
         try:
-            changed = themes.save_theme(theme, form.name.data, form.description.data, form.terms.data, form.active.data, current_user._get_current_object())
+            changed = themes.save_theme(theme, form.name.data, form.description.data, form.terms.data, form.active.data, current_user)
         except themes.ThemeError as error:
             getattr(form, error.field).errors = [str(error)]
         else:
@@ -63,6 +63,6 @@ def theme_edit(slug):
 def themes_reanalyse():
     if not ReanalyseForm().validate_on_submit():
         abort(400)
-    done = themes.reanalyse_all(current_user._get_current_object())
+    done = themes.reanalyse_all(current_user)
     flash(f"Re-analysed {done:,} written answer{'' if done == 1 else 's'} with the current themes. Officers’ reviewed tags were kept.")
     return redirect(url_for("manage.themes_list"))

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField
 from wtforms.validators import ValidationError
 
-from consult.auth.access import ROLE_NAMES, ROLES
+from consult.access import ROLE_NAMES, ROLES
 from consult.cleaning import strip_spaces
 from consult.services.accounts.users import email_problem, normalise_email
 

@@ -2,8 +2,8 @@
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from consult.auth.access import ROLE_NAMES, role_required
-from consult.auth.forms import error_items
+from consult.access import ROLE_NAMES, role_required
+from consult.cleaning import error_items
 from consult.extensions import db
 from consult.manage import bp
 from consult.manage.user_forms import ROLE_HINTS, ConfirmForm, InviteForm, RoleForm, role_choices

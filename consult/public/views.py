@@ -3,7 +3,8 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 
 from consult.extensions import limiter
 from consult.public import bp
-from consult.public.forms import SubmitForm, form_for
+from consult.answer_forms import choice_options, describe_answer, form_for
+from consult.public.forms import SubmitForm
 from consult.services.survey.listing import open_consultations, public_consultation
 from consult.services.consultations.outcomes import recently_published
 from consult.services.survey.submission import IncompleteResponse, sent_response, submit_response
@@ -173,23 +174,3 @@ def thank_you(slug):
         safeguarding_level=sent.safeguarding_level,
         receipt_code=format_receipt_code(sent.receipt_code),
     )
-
-
-def choice_options(question, areas):
-    """(value, label, exclusive) for each radio or checkbox the question shows."""
-    if question.kind == "area":
-        return [(area.id, area.name, False) for area in areas]
-    return [(option.id, option.label, option.exclusive) for option in question.options]
-
-
-def describe_answer(question, value, areas):
-    """The answer as the resident would say it back, as a list of lines (empty: not answered)."""
-    if question.kind == "area":
-        value = value or {}
-        names = [area.name for area in areas if area.id == value.get("area_id")]
-        district = [f"Postcode district {value['district']}"] if value.get("district") else []
-        return names + district
-    if question.is_text:
-        return [value] if value else []
-    chosen = value if isinstance(value, list) else [value]
-    return [option.label for option in question.options if option.id in chosen]

@@ -77,19 +77,19 @@ def draft(app):
 @pytest.fixture
 def opened(app):
     consultation = draft_consultation("open-for-paper")
-    open_consultation(consultation)
+    open_consultation(consultation, None)
     return consultation
 
 
 @pytest.fixture
 def closed(app):
     consultation = draft_consultation("closed-for-outcome")
-    open_consultation(consultation)
+    open_consultation(consultation, None)
     text = "Drug dealing behind the shops and speeding cars every night"
-    enter_paper_response(consultation, answers_for(consultation, text=text), "k" * 20)
-    close_consultation(consultation)
+    enter_paper_response(consultation, answers_for(consultation, text=text), "k" * 20, None)
+    close_consultation(consultation, None)
     theme = outcome_rows(consultation)[0][0]
-    save_outcome(consultation, "Thank you to everyone who took part.", {theme.id: ("Dealing worries you.", "Patrols on Fridays.")})
+    save_outcome(consultation, "Thank you to everyone who took part.", {theme.id: ("Dealing worries you.", "Patrols on Fridays.")}, None)
     return consultation
 
 
@@ -142,7 +142,7 @@ def test_move_question_answers_hostile_input(client, officer, draft, direction, 
 @officer_fuzz
 @given(junk=junk_fields)
 def test_remove_question_answers_hostile_input(client, officer, draft, junk):
-    spare = add_question(draft, QuestionSpec(kind="short_text", title="A spare question"))
+    spare = add_question(draft, QuestionSpec(kind="short_text", title="A spare question"), None)
     answered_politely(client, client.post(f"/manage/consultations/{draft.slug}/questions/{spare.id}/remove", data=junk))
 
 

@@ -22,7 +22,7 @@ from markupsafe import escape
 
 from consult.extensions import db, limiter
 from consult.models import Answer, Area, Consultation, Response, Theme, User
-from consult.public.forms import clean_text
+from consult.cleaning import clean_text
 from consult.services.consultations.outcomes import outcome_rows
 from consult.services.summaries import TABLE_KEYS
 from tests.conftest import empty_tables, make_app

@@ -1,7 +1,7 @@
 """Every form field drops characters no page or database should hold, and keeps the rest."""
 import pytest
 
-from consult.public.forms import clean_text
+from consult.cleaning import clean_text
 
 
 @pytest.mark.parametrize(
@@ -39,7 +39,7 @@ def test_every_request_value_loses_control_and_non_characters_but_keeps_spaces()
         assert request.form["note"] == "line\nnext"
 
 
-@pytest.mark.parametrize("form_path", ["consult.public.forms:TextAnswerForm", "consult.manage.builder_forms:ConsultationForm"])
+@pytest.mark.parametrize("form_path", ["consult.answer_forms:TextAnswerForm", "consult.manage.builder_forms:ConsultationForm"])
 def test_building_a_form_again_and_again_does_not_pile_up_filters(form_path):
     import importlib
 
@@ -53,7 +53,7 @@ def test_building_a_form_again_and_again_does_not_pile_up_filters(form_path):
         required, max_length, options = False, 10, []
 
     def filters_on_first_field():
-        form = form_class(Question()) if module.endswith("public.forms") else form_class()
+        form = form_class(Question()) if module.endswith("answer_forms") else form_class()
         first = next(iter(form))
         return len(first.filters)
 

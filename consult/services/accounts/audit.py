@@ -1,7 +1,5 @@
 """The audit log's one way in: record(...) adds an event to the caller's transaction."""
 import sqlalchemy as sa
-from flask import has_request_context
-from flask_login import current_user
 
 from consult.extensions import db
 from consult.models import AuditEvent, User, utcnow
@@ -44,20 +42,14 @@ ACTION_LABELS = {
 }
 
 
-def _acting_user():
-    if has_request_context() and current_user.is_authenticated:
-        return current_user._get_current_object()
-    return None
-
-
-def record(action, target="", user=None, **detail):
+def record(action, target="", *, user, **detail):
     """Add an AuditEvent for `action` on `target` (e.g. "answer:42"); the caller commits.
 
-    `user` defaults to the signed-in user of the current request, if any. `detail` must be
-    JSON-serialisable and must not hold residents' answer text.
+    `user` is the member of staff acting, or None for the system (a closing date, the nightly
+    retention run). `detail` must be JSON-serialisable and must not hold residents' answer text.
     """
-    user = user if user is not None else _acting_user()
-    event = AuditEvent(action=action, target=str(target)[:255], user=user, detail=detail, at=utcnow())
+    user_id = user.id if user is not None else None
+    event = AuditEvent(action=action, target=str(target)[:255], user_id=user_id, detail=detail, at=utcnow())
     db.session.add(event)
     return event
 

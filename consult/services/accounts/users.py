@@ -197,7 +197,7 @@ def authenticate(email, password, address):
     now = utcnow()
     locked = throttle.locked_until(email, address, now)
     if locked is not None:
-        record("login.failed", email, reason="locked")
+        record("login.failed", email, user=None, reason="locked")
         db.session.commit()
         return SignIn(None, locked)
     user = find_user(email) if email else None

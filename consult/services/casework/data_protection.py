@@ -69,7 +69,7 @@ def purge_expired(now=None):
         )
         if result.rowcount:
             done[consultation.slug] = result.rowcount
-            audit.record("responses.anonymised", f"consultation:{consultation.slug}", count=result.rowcount)
+            audit.record("responses.anonymised", f"consultation:{consultation.slug}", user=None, count=result.rowcount)
             log.info("Anonymised %d responses of %s past retention", result.rowcount, consultation.slug)
     db.session.commit()
     return done

@@ -113,7 +113,7 @@ def record_action(answer, kind, note, user):
         raise SafeguardingError("Enter a note saying what was done, for the record")
     if len(note) > NOTE_LIMIT:
         raise SafeguardingError(f"The note must be {NOTE_LIMIT:,} characters or fewer")
-    action = SafeguardingAction(answer_id=answer.id, user=user, kind=kind, note=note, at=utcnow())
+    action = SafeguardingAction(answer_id=answer.id, user_id=user.id, kind=kind, note=note, at=utcnow())
     db.session.add(action)
     record("safeguarding.action", f"answer:{answer.id}", user=user, kind=kind)
     db.session.commit()

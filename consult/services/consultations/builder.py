@@ -111,7 +111,7 @@ def slug_problem(slug, consultation=None):
     return None
 
 
-def save_consultation(consultation, details, area_ids):
+def save_consultation(consultation, details, area_ids, user):
     """Create (consultation None) or update a consultation from validated details; commits.
 
     `details` holds the DETAIL_FIELDS; `area_ids` the ids of the areas it covers. Returns it.
@@ -124,12 +124,12 @@ def save_consultation(consultation, details, area_ids):
         setattr(consultation, name, details[name])
     consultation.areas = db.session.scalars(sa.select(Area).where(Area.id.in_(area_ids or []))).all()
     db.session.flush()
-    audit.record("consultation.created" if created else "consultation.updated", f"consultation:{consultation.id}")
+    audit.record("consultation.created" if created else "consultation.updated", f"consultation:{consultation.id}", user=user)
     db.session.commit()
     return consultation
 
 
-def copy_as_draft(consultation):
+def copy_as_draft(consultation, user):
     """A new draft with the same details, areas, questions, options and conditions; commits.
 
     Dates are cleared: the officer sets new ones before opening the copy.
@@ -162,6 +162,6 @@ def copy_as_draft(consultation):
     db.session.flush()
     for new_question, old_option_id in pending_conditions:
         new_question.show_when_option_id = new_options[old_option_id].id
-    audit.record("consultation.copied", f"consultation:{copy.id}", copied_from=consultation.slug)
+    audit.record("consultation.copied", f"consultation:{copy.id}", user=user, copied_from=consultation.slug)
     db.session.commit()
     return copy

@@ -173,8 +173,8 @@ def write_xlsx(rows, fileobj):
     workbook.save(fileobj)
 
 
-def record_export(consultation, file_format, raw):
+def record_export(consultation, file_format, raw, user):
     """Log who exported what; raw text exports are the ones an auditor looks for. Commits."""
     action = "export.raw" if raw else "export.redacted"
-    audit.record(action, f"consultation:{consultation.id}", format=file_format)
+    audit.record(action, f"consultation:{consultation.id}", user=user, format=file_format)
     db.session.commit()

@@ -48,7 +48,7 @@ def opening_problems(consultation, now=None):
     return problems
 
 
-def open_consultation(consultation, now=None):
+def open_consultation(consultation, user, now=None):
     """Open a draft: residents can answer from its opening date (now if it has none); commits.
 
     :raise LifecycleProblem: with opening_problems() joined, when it cannot open.
@@ -60,11 +60,11 @@ def open_consultation(consultation, now=None):
     consultation.status = "open"
     if consultation.opens_at is None:
         consultation.opens_at = now.replace(microsecond=0)
-    audit.record("consultation.opened", f"consultation:{consultation.id}")
+    audit.record("consultation.opened", f"consultation:{consultation.id}", user=user)
     db.session.commit()
 
 
-def close_consultation(consultation, now=None):
+def close_consultation(consultation, user, now=None):
     """Stop taking answers now, even before the closing date; commits.
 
     :raise LifecycleProblem: when it is not open.
@@ -73,7 +73,7 @@ def close_consultation(consultation, now=None):
     if consultation.status != "open":
         raise LifecycleProblem("Only an open consultation can be closed.")
     _close(consultation, now)
-    audit.record("consultation.closed", f"consultation:{consultation.id}")
+    audit.record("consultation.closed", f"consultation:{consultation.id}", user=user)
     db.session.commit()
 
 
@@ -83,18 +83,40 @@ def _close(consultation, now):
         consultation.closes_at = now.replace(microsecond=0)
 
 
+# What each officer's button may change a consultation from.
+ALLOWED_FROM = {
+    "open": ("draft",),
+    "close": ("open",),
+    "copy": ("draft", "open", "closed", "published"),
+}
+
+
+def can_change(consultation, change):
+    """True when the officer's `change` ("open", "close" or "copy") applies to the consultation's status."""
+    return consultation.status in ALLOWED_FROM[change]
+
+
+def close_if_due(consultation, now=None):
+    """Record an open consultation whose closing date has passed as closed; the caller commits."""
+    now = now or utcnow()
+    if consultation.status == "open" and consultation.closed_on(now):
+        consultation.status = "closed"
+        audit.record("consultation.closed", f"consultation:{consultation.id}", user=None, by="closing date")
+        return True
+    return False
+
+
 def sync_statuses(now=None):
     """Close every open consultation whose closing date has passed; commits. Returns them.
 
-    Safe to run at any time and as often as wanted (cron, or each dashboard visit).
+    Pages work out what residents meet from the dates (stage), so this only keeps the stored
+    status in step; safe to run at any time (the nightly `consultations sync`).
     """
     now = now or utcnow()
     due = db.session.scalars(
         sa.select(Consultation).where(Consultation.status == "open", Consultation.closes_at <= now)
     ).all()
-    for consultation in due:
-        consultation.status = "closed"
-        audit.record("consultation.closed", f"consultation:{consultation.id}", by="closing date")
+    due = [consultation for consultation in due if close_if_due(consultation, now)]
     if due:
         db.session.commit()
     return due

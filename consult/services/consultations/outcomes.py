@@ -4,14 +4,20 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Consultation, Outcome, OutcomeItem, Response, Theme, utcnow
 from consult.services.accounts import audit
+from consult.services.consultations import lifecycle
 from consult.services.tagging.store import ensure_default_themes
 
-EDITABLE_STATUSES = ("closed", "published")
+EDITABLE_STAGES = ("closed", "published")
 TEXT_MAX = 5000
 
 
 class OutcomeProblem(Exception):
     """Raised when the outcome cannot be saved or published now; the message says why."""
+
+
+def outcome_editable(consultation, now=None):
+    """True once residents can no longer answer (closed by an officer or by its closing date) or it is published."""
+    return lifecycle.stage(consultation, now) in EDITABLE_STAGES
 
 
 def theme_answer_counts(consultation):
@@ -44,14 +50,15 @@ def outcome_rows(consultation):
     return sorted(rows, key=lambda row: (-row[1], row[0].position, row[0].id))
 
 
-def save_outcome(consultation, introduction, replies):
+def save_outcome(consultation, introduction, replies, user):
     """Save the draft reply; commits. `replies` maps theme id -> (we heard, we did); themes with
     neither are left out. A published outcome stays published and shows the change at once.
 
     :raise OutcomeProblem: before the consultation has closed.
     """
-    if consultation.status not in EDITABLE_STATUSES:
+    if not outcome_editable(consultation):
         raise OutcomeProblem("You can write “You said, we did” once the consultation has closed.")
+    lifecycle.close_if_due(consultation)
     outcome = consultation.outcome or Outcome(consultation=consultation)
     db.session.add(outcome)
     outcome.introduction = introduction
@@ -67,24 +74,24 @@ def save_outcome(consultation, introduction, replies):
     outcome.items = kept
     outcome.updated_at = utcnow()
     db.session.flush()
-    audit.record("outcome.saved", f"consultation:{consultation.id}")
+    audit.record("outcome.saved", f"consultation:{consultation.id}", user=user)
     db.session.commit()
     return outcome
 
 
-def publish_outcome(consultation, now=None):
+def publish_outcome(consultation, user, now=None):
     """Show the reply on the consultation's public page and mark it published; commits.
 
     :raise OutcomeProblem: unless it has closed and the reply covers at least one theme.
     """
     outcome = consultation.outcome
-    if consultation.status not in EDITABLE_STATUSES:
+    if not outcome_editable(consultation, now):
         raise OutcomeProblem("Close the consultation before publishing “You said, we did”.")
     if outcome is None or not outcome.items:
         raise OutcomeProblem("Write what you heard and what you will do for at least one theme, then save it.")
     outcome.published_at = outcome.published_at or (now or utcnow())
     consultation.status = "published"
-    audit.record("consultation.published", f"consultation:{consultation.id}")
+    audit.record("consultation.published", f"consultation:{consultation.id}", user=user)
     db.session.commit()
     return outcome
 

@@ -21,7 +21,7 @@ def _submission_key(entry_key):
     return hashlib.sha256(f"paper:{entry_key}".encode()).hexdigest()
 
 
-def enter_paper_response(consultation, answers, entry_key, now=None):
+def enter_paper_response(consultation, answers, entry_key, user, now=None):
     """Store one paper response with the same checks and analysis as the web; commits.
 
     `entry_key` is the random key of the entry form: sending the same form twice stores it once.
@@ -36,7 +36,7 @@ def enter_paper_response(consultation, answers, entry_key, now=None):
         return existing, False
     try:
         response = store_response(consultation, answers, channel="paper", now=now, submission_key=key)
-        audit.record("response.paper_entered", f"consultation:{consultation.id}", response=response.id)
+        audit.record("response.paper_entered", f"consultation:{consultation.id}", user=user, response=response.id)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()

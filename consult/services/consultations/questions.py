@@ -153,7 +153,7 @@ def _refuse_if_needed_by_others(consultation, options, doing):
         )
 
 
-def add_question(consultation, spec):
+def add_question(consultation, spec, user):
     """Add a question at the end; commits. :raise QuestionsLocked:"""
     ensure_editable(consultation)
     position = max((q.position for q in consultation.questions), default=0) + 1
@@ -161,12 +161,12 @@ def add_question(consultation, spec):
     _apply(question, spec)
     consultation.questions.append(question)
     db.session.flush()
-    audit.record("question.added", f"consultation:{consultation.id}", question=question.id)
+    audit.record("question.added", f"consultation:{consultation.id}", user=user, question=question.id)
     db.session.commit()
     return question
 
 
-def update_question(question, spec):
+def update_question(question, spec, user):
     """Change a question in place; options keep their ids where they stay, so conditions hold.
 
     :raise QuestionsLocked: once there are responses.
@@ -178,7 +178,7 @@ def update_question(question, spec):
     _refuse_if_needed_by_others(consultation, question.options[len(rows):], "remove those answers")
     question.kind = spec.kind
     _apply(question, spec)
-    audit.record("question.updated", f"consultation:{consultation.id}", question=question.id)
+    audit.record("question.updated", f"consultation:{consultation.id}", user=user, question=question.id)
     db.session.commit()
     return question
 
@@ -199,7 +199,7 @@ def _apply(question, spec):
         question.options.remove(option)
 
 
-def move_question(question, direction):
+def move_question(question, direction, user):
     """Swap a question with its neighbour ("up" or "down"); commits.
 
     :raise QuestionProblem: when the move would put a condition after the question it depends on.
@@ -226,12 +226,12 @@ def move_question(question, direction):
     first.position = second_position
     db.session.flush()
     db.session.expire(consultation, ["questions"])
-    audit.record("question.moved", f"consultation:{consultation.id}", question=question.id, direction=direction)
+    audit.record("question.moved", f"consultation:{consultation.id}", user=user, question=question.id, direction=direction)
     db.session.commit()
     return question
 
 
-def remove_question(question):
+def remove_question(question, user):
     """Delete a question and close the gap in numbering; commits.
 
     :raise QuestionProblem: when a later question is shown only after one of its answers.
@@ -245,5 +245,5 @@ def remove_question(question):
     for other in later:
         other.position -= 1
         db.session.flush()
-    audit.record("question.removed", f"consultation:{consultation.id}", title=question.title[:80])
+    audit.record("question.removed", f"consultation:{consultation.id}", user=user, title=question.title[:80])
     db.session.commit()

@@ -2,17 +2,14 @@
 import io
 
 import segno
-from flask import current_app, url_for
 
 
-def public_url(consultation):
-    """The absolute address residents open. PUBLIC_BASE_URL, if set, wins over the request's host,
-    so posters printed from an internal address still point at the public site."""
-    base = (current_app.config.get("PUBLIC_BASE_URL") or "").rstrip("/")
-    path = url_for("public.consultation", slug=consultation.slug)
-    if base:
-        return base + path
-    return url_for("public.consultation", slug=consultation.slug, _external=True)
+def public_url(path, address_here, public_base_url=""):
+    """The absolute address residents open: `path` on `public_base_url` (PUBLIC_BASE_URL) when one is
+    set, so posters printed from an internal address still point at the public site, or else
+    `address_here`, the address on the host the officer is using."""
+    base = (public_base_url or "").rstrip("/")
+    return base + path if base else address_here
 
 
 def short_url(url):

@@ -13,10 +13,11 @@ Key phrases are unnested in SQL (json_each on SQLite, json_array_elements_text o
 when the counts are recounted, so no answer is loaded into Python.
 """
 from consult.services.summaries.drilldown import Drilldown, drilldown, emerging_concerns
-from consult.services.summaries.filters import Filters, consultation_by_slug, parse_filters
+from consult.services.summaries.filters import Filters, parse_filters
 from consult.services.summaries.matrix import Matrix, sort_matrix, theme_matrix
 from consult.services.summaries.overview import closed_questions, responses_by_area, responses_by_channel
 from consult.services.summaries.priorities import priorities, priorities_table
+from consult.services.summaries.scope import area_by_id, board_consultations, consultation_by_slug, theme_by_slug
 from consult.services.summaries.tables import Percent, Ratio, Table
 from consult.services.summaries.trend import trend_by_consultation, trend_by_month
 
@@ -61,6 +62,8 @@ __all__ = [
     "Percent",
     "Ratio",
     "Table",
+    "area_by_id",
+    "board_consultations",
     "closed_questions",
     "consultation_by_slug",
     "drilldown",
@@ -72,6 +75,7 @@ __all__ = [
     "responses_by_channel",
     "sort_matrix",
     "summary_table",
+    "theme_by_slug",
     "theme_matrix",
     "trend_by_consultation",
     "trend_by_month",

@@ -9,7 +9,8 @@ from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Response
 from consult.services.summaries.base import effective_tag, phrase_rows
 from consult.services.summaries.tables import Percent, Table
-from consult.services.summaries.tally_text import NEUTRAL_BAND, band, emerging, summed_text
+from consult.services.summaries.tally import summed_text
+from consult.services.summaries.tally_text import NEUTRAL_BAND, band, emerging
 from consult.services.summaries.suppression import count, suppress_line, threshold
 
 BANDS = ("negative", "neutral", "positive")

@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import CHANNELS, Answer, Area, Consultation, Option, Question, Response
+from consult.models import CHANNELS, Answer, Area, Option, Question, Response
 
 
 @dataclass(frozen=True)
@@ -154,10 +154,6 @@ def filter_choices(consultation=None):
         areas = db.session.scalars(sa.select(Area).order_by(Area.name)).all()
         questions = []
     return FilterChoices(areas=areas, questions=questions)
-
-
-def consultation_by_slug(slug):
-    return db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
 
 
 def option_label(option_id):

@@ -55,26 +55,3 @@ def recount_text(cell, response_where):
     ]
     for query in queries:
         db.session.execute(sa.insert(SummaryPhrase).from_select(COLUMNS, query))
-
-
-def summed_text(filters, kind, theme_id=0, limit=None, at_least=None, blank=False):
-    """[(phrase, total)] of SummaryPhrase rows of `kind` (and theme) matching the filters,
-    largest first; `at_least` drops rarer phrases in SQL. The blank phrase (the count of
-    answers) is left out, or with `blank` is the only one returned."""
-    from consult.services.summaries.tally import refresh
-
-    refresh()
-    where = [
-        SummaryPhrase.kind == kind,
-        SummaryPhrase.theme_id == theme_id,
-        SummaryPhrase.phrase == "" if blank else SummaryPhrase.phrase != "",
-    ]
-    where += filters.count_conditions(SummaryPhrase)
-    total = sa.func.sum(SummaryPhrase.count)
-    query = sa.select(SummaryPhrase.phrase, total).where(*where).group_by(SummaryPhrase.phrase)
-    if at_least is not None:
-        query = query.having(total >= at_least)
-    query = query.order_by(total.desc(), SummaryPhrase.phrase)
-    if limit is not None:
-        query = query.limit(limit)
-    return [(phrase, int(n)) for phrase, n in db.session.execute(query).all()]

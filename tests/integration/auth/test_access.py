@@ -2,7 +2,7 @@
 import pytest
 from flask import Blueprint
 
-from consult.auth.access import protect_blueprint, role_required, roles_for
+from consult.access import protect_blueprint, role_required, roles_for
 from tests.conftest import make_app
 
 # Endpoints anyone may reach: residents' pages, static files, and signing in and out.

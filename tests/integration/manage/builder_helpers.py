@@ -40,14 +40,14 @@ def details(**overrides):
 
 def draft_consultation(slug="safer-streets", with_questions=True):
     """A draft with a single, a multiple, a scale, a conditional long text and an area question."""
-    consultation = save_consultation(None, details(slug=slug), [area.id for area in areas()])
+    consultation = save_consultation(None, details(slug=slug), [area.id for area in areas()], None)
     if with_questions:
-        add_question(consultation, QuestionSpec(kind="single", title="Do you walk at night?", options=["Yes", "No"]))
-        add_question(consultation, QuestionSpec(kind="multiple", title="What worries you?", options=["Litter", "Speeding"], none_of_these=True))
-        add_question(consultation, QuestionSpec(kind="scale", title="Streets are well lit", scale="agreement"))
+        add_question(consultation, QuestionSpec(kind="single", title="Do you walk at night?", options=["Yes", "No"]), None)
+        add_question(consultation, QuestionSpec(kind="multiple", title="What worries you?", options=["Litter", "Speeding"], none_of_these=True), None)
+        add_question(consultation, QuestionSpec(kind="scale", title="Streets are well lit", scale="agreement"), None)
         yes = consultation.questions[0].options[0].id
-        add_question(consultation, QuestionSpec(kind="long_text", title="What would help?", required=False, show_when_option_id=yes))
-        add_question(consultation, QuestionSpec(kind="area", title="Where do you live?"))
+        add_question(consultation, QuestionSpec(kind="long_text", title="What would help?", required=False, show_when_option_id=yes), None)
+        add_question(consultation, QuestionSpec(kind="area", title="Where do you live?"), None)
     return consultation
 
 

@@ -81,7 +81,7 @@ def test_editing_options_keeps_ids_so_conditions_still_hold(app):
     consultation = draft_consultation()
     first = consultation.questions[0]
     yes_id = first.options[0].id
-    update_question(first, QuestionSpec(kind="single", title="Do you go out after dark?", options=["Yes, often", "No", "Sometimes"]))
+    update_question(first, QuestionSpec(kind="single", title="Do you go out after dark?", options=["Yes, often", "No", "Sometimes"]), None)
     assert first.options[0].id == yes_id and first.options[0].label == "Yes, often"
     assert consultation.questions[3].show_when_option_id == yes_id
 
@@ -90,27 +90,27 @@ def test_removing_an_answer_another_question_depends_on_is_refused(app):
     consultation = draft_consultation()
     first = consultation.questions[0]
     with pytest.raises(QuestionProblem, match="question 4"):
-        update_question(first, QuestionSpec(kind="short_text", title="Do you walk at night?"))
+        update_question(first, QuestionSpec(kind="short_text", title="Do you walk at night?"), None)
     with pytest.raises(QuestionProblem, match="question 4"):
-        remove_question(first)
+        remove_question(first, None)
 
 
 def test_moving_a_question_above_its_condition_is_refused(app):
     consultation = draft_consultation()
     conditional = consultation.questions[3]
-    move_question(conditional, "up")
-    move_question(conditional, "up")
+    move_question(conditional, "up", None)
+    move_question(conditional, "up", None)
     assert consultation.questions.index(conditional) == 1
     with pytest.raises(QuestionProblem, match="must stay after it"):
-        move_question(conditional, "up")
+        move_question(conditional, "up", None)
 
 
 def test_move_down_and_remove_keep_positions_numbered_from_one(app):
     consultation = draft_consultation()
     titles = [q.title for q in consultation.questions]
-    move_question(consultation.questions[1], "down")
+    move_question(consultation.questions[1], "down", None)
     assert [q.title for q in consultation.questions] == [titles[0], titles[2], titles[1], titles[3], titles[4]]
-    remove_question(consultation.questions[4])
+    remove_question(consultation.questions[4], None)
     assert [q.position for q in consultation.questions] == [1, 2, 3, 4]
 
 
@@ -119,16 +119,16 @@ def test_questions_are_locked_once_the_first_response_exists(app):
     store_response(consultation, answers_for(consultation), channel="paper")
     db.session.commit()
     with pytest.raises(QuestionsLocked):
-        add_question(consultation, QuestionSpec(kind="short_text", title="Anything else?"))
+        add_question(consultation, QuestionSpec(kind="short_text", title="Anything else?"), None)
     with pytest.raises(QuestionsLocked):
-        move_question(consultation.questions[1], "down")
+        move_question(consultation.questions[1], "down", None)
 
 
 def test_copy_as_a_new_draft_copies_questions_options_conditions_and_areas(app):
     original = draft_consultation()
     original.status = "closed"
     db.session.commit()
-    copy = copy_as_draft(original)
+    copy = copy_as_draft(original, None)
     assert copy.status == "draft" and copy.slug == "safer-streets-copy"
     assert copy.opens_at is None and copy.closes_at is None
     assert [a.name for a in copy.areas] == [a.name for a in original.areas]

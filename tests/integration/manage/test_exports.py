@@ -20,10 +20,10 @@ PHONE_TEXT = "Speeding on the prom, ring me on 07700 900123"
 @pytest.fixture
 def answered(app):
     consultation = draft_consultation()
-    open_consultation(consultation)
-    enter_paper_response(consultation, answers_for(consultation, text=PHONE_TEXT), "a" * 20)
-    enter_paper_response(consultation, answers_for(consultation, text="=1+2 and litter everywhere"), "b" * 20)
-    enter_paper_response(consultation, answers_for(consultation, walk="No"), "c" * 20)
+    open_consultation(consultation, None)
+    enter_paper_response(consultation, answers_for(consultation, text=PHONE_TEXT), "a" * 20, None)
+    enter_paper_response(consultation, answers_for(consultation, text="=1+2 and litter everywhere"), "b" * 20, None)
+    enter_paper_response(consultation, answers_for(consultation, walk="No"), "c" * 20, None)
     return consultation
 
 

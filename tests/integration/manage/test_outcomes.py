@@ -13,9 +13,9 @@ from tests.pagecheck import soup
 @pytest.fixture
 def closed(app):
     consultation = draft_consultation()
-    open_consultation(consultation)
-    enter_paper_response(consultation, answers_for(consultation, text="Drug dealing behind the shops every night"), "k" * 20)
-    close_consultation(consultation)
+    open_consultation(consultation, None)
+    enter_paper_response(consultation, answers_for(consultation, text="Drug dealing behind the shops every night"), "k" * 20, None)
+    close_consultation(consultation, None)
     return consultation
 
 
@@ -25,7 +25,7 @@ def _theme(slug):
 
 def test_nothing_to_write_before_closing(app, client, auth):
     consultation = draft_consultation()
-    open_consultation(consultation)
+    open_consultation(consultation, None)
     auth.login("officer")
     assert client.get("/manage/consultations/safer-streets/outcome").status_code == 409
 

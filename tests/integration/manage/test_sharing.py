@@ -9,7 +9,7 @@ from tests.pagecheck import soup
 @pytest.fixture
 def opened(app):
     consultation = draft_consultation()
-    open_consultation(consultation)
+    open_consultation(consultation, None)
     return consultation
 
 

@@ -1,0 +1,177 @@
+"""A survey question's form, one per kind, shared by residents' pages, officers' preview and paper entry.
+
+Each form validates an answer into the value a draft keeps.
+"""
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import ValidationError
+
+from consult.cleaning import CleanFieldsMeta
+from consult.postcodes import area_for_district, postcode_district
+
+
+class ResidentMeta(CleanFieldsMeta):
+    # CSRFProtect already checks the token of every POST before any view runs.
+    csrf = False
+
+
+class AnswerForm(FlaskForm):
+    """One question's answer; `value` holds the parsed answer once the form validates."""
+
+    Meta = ResidentMeta
+
+    def __init__(self, question, areas=(), **kwargs):
+        self.question = question
+        self.areas = list(areas)
+        self.value = None
+        super().__init__(**kwargs)
+
+    def _option_ids(self):
+        return {str(option.id): option for option in self.question.options}
+
+
+class SingleChoiceForm(AnswerForm):
+    answer = RadioField(validate_choice=False, coerce=str)
+
+    def validate_answer(self, field):
+        chosen = field.data if field.data not in (None, "None", "") else None
+        options = self._option_ids()
+        if chosen is None:
+            if self.question.required:
+                raise ValidationError("Select an answer")
+            return
+        if chosen not in options:
+            raise ValidationError("Select one of the answers shown")
+        self.value = options[chosen].id
+
+
+class MultipleChoiceForm(AnswerForm):
+    answer = SelectMultipleField(validate_choice=False, coerce=str)
+
+    def validate_answer(self, field):
+        options = self._option_ids()
+        chosen = [value for value in field.data or [] if value]
+        exclusive = [option for option in self.question.options if option.exclusive]
+        if not chosen:
+            if self.question.required:
+                hint = f", or ‘{exclusive[0].label}’" if exclusive else ""
+                raise ValidationError(f"Select at least one answer{hint}")
+            self.value = []
+            return
+        if any(value not in options for value in chosen):
+            raise ValidationError("Select from the answers shown")
+        picked = [options[value] for value in dict.fromkeys(chosen)]
+        for option in picked:
+            if option.exclusive and len(picked) > 1:
+                raise ValidationError(f"Select ‘{option.label}’ on its own, or untick it")
+        self.value = [option.id for option in picked]
+
+
+class TextAnswerForm(AnswerForm):
+    answer = TextAreaField()
+
+    def validate_answer(self, field):
+        text = field.data or ""
+        if not text:
+            if self.question.required:
+                raise ValidationError("Enter your answer")
+            self.value = ""
+            return
+        limit = self.question.max_length
+        if len(text) > limit:
+            raise ValidationError(f"Your answer must be {limit:,} characters or fewer (it is {len(text):,})")
+        self.value = text
+
+
+class ShortTextAnswerForm(TextAnswerForm):
+    answer = StringField()
+
+
+class AreaForm(AnswerForm):
+    answer = RadioField(validate_choice=False, coerce=str)
+    postcode = StringField()
+
+    def validate(self, extra_validators=None):
+        if not super().validate(extra_validators):
+            return False
+        by_id = {str(area.id): area for area in self.areas}
+        chosen = self.answer.data if self.answer.data not in (None, "None", "") else None
+        typed = self.postcode.data or ""
+        if chosen is not None and chosen not in by_id:
+            self.answer.errors.append("Select one of the areas shown")
+            return False
+        district = None
+        if typed:
+            district = postcode_district(typed)
+            if district is None:
+                self.postcode.errors.append("Enter a real postcode, like CA28 7AB, or leave it blank")
+                return False
+        area = by_id.get(chosen)
+        if district and area is None:
+            area = area_for_district(self.areas, district)
+            if area is None:
+                self.postcode.errors.append(
+                    f"We could not match {district} to an area in this consultation. Choose your area from the list"
+                )
+                return False
+        if district and area is not None and district not in area.districts:
+            match = area_for_district(self.areas, district)
+            if match is not None:
+                self.postcode.errors.append(f"{district} is in {match.name}, not {area.name}. Check your answer")
+                return False
+        if area is None:
+            if self.question.required:
+                self.answer.errors.append("Select your area, or enter your postcode")
+                return False
+            self.value = {"area_id": None, "district": None}
+            return True
+        self.value = {"area_id": area.id, "district": district}
+        return True
+
+
+FORMS = {
+    "single": SingleChoiceForm,
+    "scale": SingleChoiceForm,
+    "multiple": MultipleChoiceForm,
+    "short_text": ShortTextAnswerForm,
+    "long_text": TextAnswerForm,
+    "area": AreaForm,
+}
+
+
+def form_for(question, areas, saved=None):
+    """The form for `question`, filled from the request on POST or from the saved answer on GET."""
+    return FORMS[question.kind](question, areas, data=saved_data(question, saved))
+
+
+def saved_data(question, saved):
+    """A saved answer as the form's fields hold it."""
+    data = {}
+    if question.kind == "area":
+        saved = saved or {}
+        data = {"answer": str(saved.get("area_id") or ""), "postcode": saved.get("district") or ""}
+    elif question.kind == "multiple":
+        data = {"answer": [str(value) for value in saved or []]}
+    elif saved is not None:
+        data = {"answer": str(saved)}
+    return data
+
+
+def choice_options(question, areas):
+    """(value, label, exclusive) for each radio or checkbox the question shows."""
+    if question.kind == "area":
+        return [(area.id, area.name, False) for area in areas]
+    return [(option.id, option.label, option.exclusive) for option in question.options]
+
+
+def describe_answer(question, value, areas):
+    """The answer as the resident would say it back, as a list of lines (empty: not answered)."""
+    if question.kind == "area":
+        value = value or {}
+        names = [area.name for area in areas if area.id == value.get("area_id")]
+        district = [f"Postcode district {value['district']}"] if value.get("district") else []
+        return names + district
+    if question.is_text:
+        return [value] if value else []
+    chosen = value if isinstance(value, list) else [value]
+    return [option.label for option in question.options if option.id in chosen]
