@@ -63,6 +63,7 @@ class Config:
     SUPPRESSION_THRESHOLD = 5
     # Staff are signed out after this long without a request.
     IDLE_TIMEOUT_MINUTES = 30
+    SESSION_MAX_HOURS = 12  # a staff session ends this long after signing in, however busy
     TESTING = False
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
@@ -81,6 +82,7 @@ class Config:
         if self.SUPPRESSION_THRESHOLD < 2:
             raise RuntimeError("SUPPRESSION_THRESHOLD must be 2 or more: a count of 1 points to one person")
         self.IDLE_TIMEOUT_MINUTES = _int_env("IDLE_TIMEOUT_MINUTES", self.IDLE_TIMEOUT_MINUTES)
+        self.SESSION_MAX_HOURS = _int_env("SESSION_MAX_HOURS", self.SESSION_MAX_HOURS)
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
         self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
         self.RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"

@@ -1,4 +1,6 @@
 """Signing in and out: the login page, logout, set-password links and the idle timeout."""
+import hmac
+
 from flask import Blueprint
 from flask_login import current_user
 
@@ -8,15 +10,18 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 
 
 @login_manager.user_loader
-def load_user(user_id):
+def load_user(session_id):
+    """The user a session names, while its session token is still theirs and the account is enabled."""
     from consult.models import User
 
+    user_id, _, token = str(session_id).partition(".")
     try:
         user = db.session.get(User, int(user_id))
     except (TypeError, ValueError):
         return None
-    # A disabled account is signed out on its next request, wherever it is signed in.
-    return user if user is not None and user.active else None
+    if user is None or not user.active or not hmac.compare_digest(user.session_token, token):
+        return None
+    return user
 
 
 def init_app(app):

@@ -56,6 +56,7 @@ def login():
             # A new session at sign-in: nothing set before it (by anyone) carries over.
             session.clear()
             login_user(outcome.user, fresh=True)
+            session["signed_in_at"] = int(time.time())
             session["seen_at"] = int(time.time())
             return redirect(next_url or home_for(outcome.user))
         if outcome.locked_until is not None:
@@ -102,17 +103,24 @@ def set_password(token):
 
 
 @bp.before_app_request
-def expire_idle_session():
-    """Sign out a user who has done nothing for IDLE_TIMEOUT_MINUTES; the page then asks them to sign in."""
+def expire_session():
+    """Sign out a user idle for IDLE_TIMEOUT_MINUTES, or signed in for longer than SESSION_MAX_HOURS
+    however busy; the page then asks them to sign in again."""
     # Residents never sign in (and Consult issues no remember-me cookies): nothing to load.
     if request.endpoint == "static" or "_user_id" not in session or not current_user.is_authenticated:
         return
     now = int(time.time())
     seen = session.get("seen_at", 0)
-    if now - seen > current_app.config["IDLE_TIMEOUT_MINUTES"] * 60:
-        users.session_expired(current_user)
-        logout_user()
-        session.clear()
-        flash("You were signed out because you had not done anything for a while. Sign in again to carry on.")
+    if now - session.get("signed_in_at", 0) > current_app.config["SESSION_MAX_HOURS"] * 3600:
+        _expire("too_long", "You were signed out because you signed in a long time ago. Sign in again to carry on.")
+    elif now - seen > current_app.config["IDLE_TIMEOUT_MINUTES"] * 60:
+        _expire("idle", "You were signed out because you had not done anything for a while. Sign in again to carry on.")
     elif now - seen > 30:
         session["seen_at"] = now
+
+
+def _expire(reason, message):
+    users.session_expired(current_user, reason)
+    logout_user()
+    session.clear()
+    flash(message)

@@ -83,6 +83,18 @@ def user_active(user_id, change):
     return redirect(url_for("manage.users_list"))
 
 
+@bp.post("/users/<int:user_id>/sign-out")
+@role_required("admin")
+def user_sign_out(user_id):
+    """End every session the user has, on every device."""
+    user = _user_or_404(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    users.sign_out_everywhere(user, current_user)
+    flash(f"{user.display_name} is signed out everywhere.")
+    return redirect(url_for("manage.user_detail", user_id=user.id))
+
+
 @bp.post("/users/<int:user_id>/link")
 @role_required("admin")
 def user_new_link(user_id):

@@ -1,4 +1,5 @@
 """Staff accounts (admins, officers, board members, partner agencies) and the login throttle."""
+import secrets
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -27,6 +28,9 @@ class User(UserMixin, db.Model):
     # Only a hash of the set-password link's token is kept, so a database copy cannot use it.
     invite_token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     invite_expires_at: Mapped[datetime | None]
+    # Part of the id every session of this user carries: a new one ends all of them at once
+    # (sign-out, a new password, a new role, disabling, "sign out everywhere").
+    session_token: Mapped[str] = mapped_column(sa.String(32), default=lambda: secrets.token_hex(16))
 
     __table_args__ = (
         sa.CheckConstraint(sa.text("role IN ('admin', 'officer', 'board', 'partner')"), name="role"),
@@ -36,6 +40,14 @@ class User(UserMixin, db.Model):
     def is_active(self):
         """Flask-Login treats a disabled account as signed out."""
         return self.active
+
+    def get_id(self):
+        """What Flask-Login keeps in the session: the user's id and current session token."""
+        return f"{self.id}.{self.session_token}"
+
+    def end_sessions(self):
+        """Make every session of this user invalid from its next request."""
+        self.session_token = secrets.token_hex(16)
 
     @property
     def display_name(self):

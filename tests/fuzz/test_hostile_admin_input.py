@@ -107,6 +107,12 @@ def test_new_link_button_answers_hostile_input(client, admin, colleague, junk):
 
 
 @officer_fuzz
+@given(junk=junk_fields)
+def test_sign_out_everywhere_button_answers_hostile_input(client, admin, colleague, junk):
+    answered_politely(client, client.post(f"/manage/users/{colleague.id}/sign-out", data=junk))
+
+
+@officer_fuzz
 @given(password=st.one_of(short_hostile_text, hostile_text), same=st.booleans(), other=hostile_text)
 def test_set_password_form_answers_hostile_input(client, app, password, same, other):
     """Anyone holding the link may post to it: nobody is signed in."""

@@ -148,6 +148,7 @@ def set_password(user, password):
     user.password_hash = hash_password(password)
     user.invite_token_hash = None
     user.invite_expires_at = None
+    user.end_sessions()
     record("user.password_set", f"user:{user.id}", user=user)
     db.session.commit()
 
@@ -162,6 +163,7 @@ def change_role(user, role, by):
         return
     record("user.role_changed", f"user:{user.id}", user=by, old=user.role, new=role)
     user.role = role
+    user.end_sessions()
     db.session.commit()
 
 
@@ -172,6 +174,7 @@ def set_active(user, active, by):
     if user.active == active:
         return
     user.active = active
+    user.end_sessions()
     record("user.enabled" if active else "user.disabled", f"user:{user.id}", user=by)
     db.session.commit()
 
@@ -216,11 +219,20 @@ def authenticate(email, password, address):
     return SignIn(user)
 
 
+def sign_out_everywhere(user, by):
+    """End every session of `user` (an admin's button); commits."""
+    user.end_sessions()
+    record("user.signed_out_everywhere", f"user:{user.id}", user=by)
+    db.session.commit()
+
+
 def signed_out(user):
+    """Sign-out ends every session of the user, so a copied cookie cannot be replayed; commits."""
+    user.end_sessions()
     record("logout", f"user:{user.id}", user=user)
     db.session.commit()
 
 
-def session_expired(user):
-    record("session.expired", f"user:{user.id}", user=user)
+def session_expired(user, reason="idle"):
+    record("session.expired", f"user:{user.id}", user=user, reason=reason)
     db.session.commit()
