@@ -7,6 +7,9 @@ from consult.services.summaries import export
 
 ALL = "all"
 PAGES = ("overview", "matrix", "priorities", "emerging", "trend", "report")
+# The query arguments a board page reads; only these are carried into links and redirects, so
+# nothing a visitor adds reaches url_for (as `_external`, `_method` or an endpoint's own name).
+PAGE_ARGS = ("area", "from", "to", "channel", "option", "sort", "dir")
 FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
@@ -37,6 +40,11 @@ def _context(scope, page):
     }
 
 
+def _page_args():
+    """This request's known page arguments that have a value."""
+    return {name: request.args[name] for name in PAGE_ARGS if request.args.get(name, "").strip()}
+
+
 @bp.get("/")
 def index():
     return render_template("board/index.html", consultations=summaries.board_consultations())
@@ -47,7 +55,7 @@ def filter_redirect():
     """The filter form's target: move the consultation choice into the URL, keep the rest."""
     page = request.args.get("page", "overview")
     scope = request.args.get("consultation") or ALL
-    args = {k: v for k, v in request.args.items() if k not in ("page", "consultation", "theme") and v.strip()}
+    args = _page_args()
     if page == "drilldown" and request.args.get("theme"):
         return redirect(url_for("board.drilldown", scope=scope, theme_slug=request.args["theme"], **args))
     if page not in PAGES:
@@ -200,7 +208,7 @@ def board_helpers():
     def download_href(key):
         """A function of the format, for the downloads macro."""
         def href(fmt):
-            return url_for("board.download", scope=request.view_args.get("scope", ALL), key=key, fmt=fmt, **request.args.to_dict())
+            return url_for("board.download", scope=request.view_args.get("scope", ALL), key=key, fmt=fmt, **_page_args())
         return href
 
     return {"charts": charts, "download_href": download_href}
