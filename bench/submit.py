@@ -1,9 +1,9 @@
-"""Throughput: simulated residents completing the demo survey on gunicorn, against bare Flask.
+"""Throughput: simulated residents completing the demo survey as `make serve` runs it, against bare Flask.
 
 Run: .venv/bin/python bench/submit.py [--seconds 20] [--clients 8]   (DATABASE_URL for PostgreSQL)
-Prints completed responses/s and requests/s for Consult (as `make serve` runs it) and the
-requests/s of a bare Flask app on the same gunicorn settings, in the same run (the two take
-turns, in slices, so that both see the same drift in this machine's speed), with the server's
+Prints completed responses/s and requests/s for Consult (as `make serve` runs it: nginx in front
+of gunicorn) and the requests/s of a bare Flask app served the same way, in the same run (the two
+take turns, in slices, so that both see the same drift in this machine's speed), with the server's
 and the simulated residents' CPU time per request (they share this machine's CPUs, so both
 matter; CPU per request is also steadier than requests/s on a busy machine), and the largest
 worker's memory before and after the timed run, with how many workers gunicorn replaced in it.
@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.resident import Browser, Resident  # noqa: E402
-from bench.serving import gunicorn, prepare_database, worker_pids  # noqa: E402
+from bench.serving import prepare_database, process_tree, serve, worker_pids  # noqa: E402
 
 
 def _residents(args):
@@ -58,18 +58,17 @@ def _bare(args):
     return 0, requests, 0, latencies, time.thread_time() - cpu
 
 
-def _server_cpu_seconds(master):
-    """CPU time (user and system) of gunicorn so far: its workers, and through the master's
-    children's times, workers that exited (gunicorn restarts each after max_requests)."""
+def _server_cpu_seconds(server_pid):
+    """CPU time (user and system) of the whole server so far: nginx and gunicorn, their workers,
+    and through each parent's children's times, workers that exited (gunicorn restarts each
+    after max_requests)."""
     ticks = 0
-    for pid in [master, *worker_pids(master)]:
+    for pid in process_tree(server_pid):
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue  # a worker that exited a moment ago
-        ticks += int(fields[11]) + int(fields[12])
-        if pid == master:
-            ticks += int(fields[13]) + int(fields[14])
+        ticks += sum(int(value) for value in fields[11:15])
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
@@ -93,7 +92,7 @@ def _in_threads(args):
 
 
 class Server:
-    """One gunicorn under test and what its slices of the timed run added up to."""
+    """One server under test and what its slices of the timed run added up to."""
 
     def __init__(self, name, work, base, process):
         self.name, self.work, self.base, self.process = name, work, base, process
@@ -169,8 +168,8 @@ def main():
         url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench-submit.db"
         prepare_database(url)
         serving = {"workers": args.workers, "threads": args.threads}
-        with gunicorn(env={"DATABASE_URL": url}, log=f"{folder}/consult.log", **serving) as consult_server, \
-                gunicorn(app="bench.bare_app:app", log=f"{folder}/bare.log", **serving) as bare_server:
+        with serve(env={"DATABASE_URL": url}, log=f"{folder}/consult.log", **serving) as consult_server, \
+                serve(app="bench.bare_app:app", log=f"{folder}/bare.log", **serving) as bare_server:
             servers = [Server("Consult", _residents, *consult_server), Server("bare Flask", _bare, *bare_server)]
             totals = interleave(servers, args.clients, args.client_processes, args.seconds, args.rounds, args.warm_up)
     consult, bare = totals["Consult"], totals["bare Flask"]
