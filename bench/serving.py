@@ -1,6 +1,7 @@
 """Serve the site on loopback as `make serve` does (nginx in front of gunicorn) for benchmarks and load tests."""
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -72,6 +73,41 @@ def serve(app="wsgi:app", env=None, workers=None, threads=None, log=None):
         process.wait()
         if log:
             output.close()
+
+
+def redis_binary():
+    """Debian's redis-server, or None when it is not installed."""
+    return shutil.which("redis-server") or ("/usr/bin/redis-server" if os.access("/usr/bin/redis-server", os.X_OK) else None)
+
+
+@contextlib.contextmanager
+def redis_server(folder):
+    """A throwaway Redis on a free loopback port, keeping nothing on disk; yields its URL."""
+    port = free_port()
+    command = [redis_binary(), "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no",
+               "--dir", str(folder)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1) as probe:
+                    probe.sendall(b"PING\r\n")
+                    if probe.recv(16).startswith(b"+PONG"):
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def worker_pids(server_pid):
