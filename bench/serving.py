@@ -112,8 +112,40 @@ def redis_server(folder):
 
 def worker_pids(server_pid):
     """The gunicorn workers serving under `server_pid` (deploy/serve.py's process), read from /proc."""
-    masters = [pid for pid in _children(server_pid) if b"gunicorn" in _command_line(pid)]
+    if b"gunicorn" in _command_line(server_pid):
+        masters = [server_pid]  # CONSULT_PROXY=none: serve.py became gunicorn's master
+    else:
+        masters = [pid for pid in _children(server_pid) if b"gunicorn" in _command_line(pid)]
     return [worker for master in masters for worker in _children(master)]
+
+
+def cpu_seconds(server_pid):
+    """CPU time (user and system) of the whole server so far: nginx and gunicorn, their workers,
+    and through each parent's children's times, workers that exited (gunicorn restarts each
+    after max_requests)."""
+    ticks = 0
+    for pid in process_tree(server_pid):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a worker that exited a moment ago
+        ticks += sum(int(value) for value in fields[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_settled(server_pid, quiet_seconds=1.0, limit=90):
+    """Wait until the server has been all but idle for `quiet_seconds` (every worker has finished
+    importing the app, not only the first to answer), or `limit` seconds have passed."""
+    deadline = time.monotonic() + limit
+    last, quiet_since = cpu_seconds(server_pid), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        now = cpu_seconds(server_pid)
+        if now - last > 0.02:  # more than the clock tick or two of idle poll loops
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_seconds:
+            return
+        last = now
 
 
 def process_tree(root_pid):

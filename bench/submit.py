@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.resident import Browser, Resident  # noqa: E402
-from bench.serving import prepare_database, process_tree, serve, worker_pids  # noqa: E402
+from bench.serving import cpu_seconds, prepare_database, serve, worker_pids  # noqa: E402
 
 
 def _residents(args):
@@ -58,20 +58,6 @@ def _bare(args):
     return 0, requests, 0, latencies, time.thread_time() - cpu
 
 
-def _server_cpu_seconds(server_pid):
-    """CPU time (user and system) of the whole server so far: nginx and gunicorn, their workers,
-    and through each parent's children's times, workers that exited (gunicorn restarts each
-    after max_requests)."""
-    ticks = 0
-    for pid in process_tree(server_pid):
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # a worker that exited a moment ago
-        ticks += sum(int(value) for value in fields[11:15])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
 def _worker_memory_mib(pids):
     """The largest resident memory among these workers, in MiB (0 for any that has exited)."""
     largest = 0
@@ -104,12 +90,12 @@ class Server:
         `processes` client processes; added to the totals when `counted`."""
         seeds = [offset + n for n in range(clients)]
         batches = [(self.work, self.base, seconds, seeds[i::processes]) for i in range(processes)]
-        cpu = _server_cpu_seconds(self.process.pid)
+        cpu = cpu_seconds(self.process.pid)
         started = time.monotonic()
         results = [result for batch in pool.map(_in_threads, batches) for result in batch]
         if counted:
             self.elapsed += time.monotonic() - started
-            self.server_cpu += _server_cpu_seconds(self.process.pid) - cpu
+            self.server_cpu += cpu_seconds(self.process.pid) - cpu
             self.results += results
 
     def summary(self, first_workers, memory_before):

@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from bench.serving import prepare_database, serve
+from bench.serving import prepare_database, serve, wait_until_settled
 from config import Config
 
 pytestmark = pytest.mark.load
@@ -30,7 +30,10 @@ def site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("slow-clients")
     url = f"sqlite:///{folder / 'slow.db'}"
     prepare_database(url)
-    with serve(env={"DATABASE_URL": url}, log=folder / "serve.log") as (base, _process):
+    with serve(env={"DATABASE_URL": url}, log=folder / "serve.log") as (base, process):
+        # As in production: all workers up. One still starting would take the page while the
+        # others hold the uploads, and gunicorn alone would pass by luck.
+        wait_until_settled(process.pid)
         yield base
 
 
