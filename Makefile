@@ -21,7 +21,7 @@ security-scan: $(VENV)/.dev-installed
 	.ci/security-scan
 
 serve: db
-	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
+	$(BIN)/python deploy/serve.py --bind $(HOST):$(PORT)
 
 db: $(VENV)/.installed
 	$(FLASK) db upgrade

@@ -137,6 +137,23 @@ CONFIGS = {
 }
 
 
+def unshared_rate_limits(environ, workers):
+    """Why production must not start `workers` processes that each count rate limits alone, or None.
+
+    Without REDIS_URL, Flask-Limiter keeps its counts in each process's memory, so every worker
+    would allow the whole limit again. Development keeps the in-memory counts.
+    """
+    if environ.get("CONSULT_ENV", "development").strip().lower() != "production" or workers <= 1:
+        return None
+    if environ.get("RATELIMIT_ENABLED", "true").lower() == "false" or environ.get("REDIS_URL", "").strip():
+        return None
+    return (
+        f"REDIS_URL must be set in production with {workers} workers: without it each worker counts "
+        "rate limits on its own and allows the whole limit again. Set REDIS_URL=redis://HOST:6379/0 "
+        "(a Redis server the workers share), or run one worker with WEB_CONCURRENCY=1."
+    )
+
+
 def config_from_environment():
     name = os.environ.get("CONSULT_ENV", "development").strip().lower()
     if name not in CONFIGS:

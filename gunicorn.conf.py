@@ -30,3 +30,12 @@ def post_worker_init(worker):
 
     gc.collect()
     gc.freeze()
+
+
+def on_starting(server):
+    """Refuse to start production with rate limits counted apart in each worker (config.py says why)."""
+    from config import unshared_rate_limits
+
+    problem = unshared_rate_limits(os.environ, server.cfg.workers)
+    if problem:
+        raise RuntimeError(problem)  # gunicorn prints "Error: <problem>" and exits with status 1

@@ -1,8 +1,8 @@
-"""Throughput: simulated residents completing the demo survey on gunicorn, against bare Flask.
+"""Throughput: simulated residents completing the demo survey as `make serve` runs it, against bare Flask.
 
 Run: .venv/bin/python bench/submit.py [--seconds 20] [--clients 8]   (DATABASE_URL for PostgreSQL)
-Prints, for Consult (as `make serve` runs it) and a bare Flask app on the same gunicorn
-settings, in the same run (they take turns, in slices, so that all see the same drift in this
+Prints, for Consult (as `make serve` runs it: nginx in front of gunicorn) and a bare Flask app
+served the same way, in the same run (they take turns, in slices, so that all see the same drift in this
 machine's speed): completed responses/s and requests/s of residents completing the survey;
 requests/s of residents only reading a survey question page; bare Flask's requests/s; the
 servers' CPU time per request and, for the survey, per complete response (all server
@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.resident import Browser, Resident  # noqa: E402
-from bench.serving import gunicorn, prepare_database, worker_pids  # noqa: E402
+from bench.serving import cpu_seconds, prepare_database, serve, worker_pids  # noqa: E402
 
 
 def _residents(args):
@@ -81,21 +81,6 @@ def _bare(args):
     return 0, requests, 0, latencies, time.thread_time() - cpu
 
 
-def _server_cpu_seconds(master):
-    """CPU time (user and system) of gunicorn so far: its workers, and through the master's
-    children's times, workers that exited (gunicorn restarts each after max_requests)."""
-    ticks = 0
-    for pid in [master, *worker_pids(master)]:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # a worker that exited a moment ago
-        ticks += int(fields[11]) + int(fields[12])
-        if pid == master:
-            ticks += int(fields[13]) + int(fields[14])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
 def _worker_memory_mib(pids):
     """The largest resident memory among these workers, in MiB (0 for any that has exited)."""
     largest = 0
@@ -116,7 +101,7 @@ def _in_threads(args):
 
 
 class Server:
-    """One gunicorn under test and what its slices of the timed run added up to."""
+    """One server under test and what its slices of the timed run added up to."""
 
     def __init__(self, name, work, base, process):
         self.name, self.work, self.base, self.process = name, work, base, process
@@ -128,12 +113,12 @@ class Server:
         `processes` client processes; added to the totals when `counted`."""
         seeds = [offset + n for n in range(clients)]
         batches = [(self.work, self.base, seconds, seeds[i::processes]) for i in range(processes)]
-        cpu = _server_cpu_seconds(self.process.pid)
+        cpu = cpu_seconds(self.process.pid)
         started = time.monotonic()
         results = [result for batch in pool.map(_in_threads, batches) for result in batch]
         if counted:
             self.elapsed += time.monotonic() - started
-            self.server_cpu += _server_cpu_seconds(self.process.pid) - cpu
+            self.server_cpu += cpu_seconds(self.process.pid) - cpu
             self.results += results
 
     def summary(self, first_workers, memory_before):
@@ -193,8 +178,8 @@ def main():
         url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench-submit.db"
         prepare_database(url)
         serving = {"workers": args.workers, "threads": args.threads}
-        with gunicorn(env={"DATABASE_URL": url}, log=f"{folder}/consult.log", **serving) as consult_server, \
-                gunicorn(app="bench.bare_app:app", log=f"{folder}/bare.log", **serving) as bare_server:
+        with serve(env={"DATABASE_URL": url}, log=f"{folder}/consult.log", **serving) as consult_server, \
+                serve(app="bench.bare_app:app", log=f"{folder}/bare.log", **serving) as bare_server:
             servers = [
                 Server("Consult", _residents, *consult_server),
                 Server("Consult GET", _question_pages, *consult_server),

@@ -1,4 +1,4 @@
-"""200 residents at once on gunicorn, a worker killed mid-run (and PostgreSQL restarted in that run).
+"""200 residents at once on make serve's set-up, a gunicorn worker killed mid-run (and PostgreSQL restarted in that run).
 
 Run by .ci/run (`make load-test`), not by `make test`. Loopback only, bounded in time. Afterwards:
 every thank-you page matches exactly one stored response, none is half-stored, and residents
@@ -17,7 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 from bench.resident import Resident
-from bench.serving import gunicorn, prepare_database, worker_pids
+from bench.serving import prepare_database, serve, worker_pids
 
 pytestmark = pytest.mark.load
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +55,7 @@ def test_every_thank_you_is_stored_exactly_once_through_faults(tmp_path):
     url = _database_url(tmp_path)
     prepare_database(url)
     stop = threading.Event()
-    with gunicorn(env={"DATABASE_URL": url}, workers=4, threads=8, log=tmp_path / "gunicorn.log") as (base, process):
+    with serve(env={"DATABASE_URL": url}, workers=4, threads=8, log=tmp_path / "serve.log") as (base, process):
         with ThreadPoolExecutor(max_workers=1) as injector:
             faults = injector.submit(_fault_injector, process, url, stop)
             started = time.monotonic()
