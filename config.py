@@ -56,7 +56,9 @@ class Config:
     # Sign and send the cookie only when the session changed (a new draft, a sign-in, the idle
     # clock), not on every page: signing it was a noticeable share of a survey page's work.
     SESSION_REFRESH_EACH_REQUEST = False
-    WTF_CSRF_TIME_LIMIT = None  # a resident may take an hour over a long answer
+    # Each page carries a fresh token, so this is how long one page may stay open before it is
+    # sent; the error page then leads back to the page, with the answers saved before kept.
+    WTF_CSRF_TIME_LIMIT = 4 * 3600
     MAX_CONTENT_LENGTH = 256 * 1024
     DRAFT_TTL_HOURS = 24
     # Board summaries: counts under this are shown as "fewer than N" (issue 5).

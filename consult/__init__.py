@@ -116,12 +116,14 @@ def register_errorhandlers(app):
 
     @app.errorhandler(CSRFError)
     def csrf_error(_error):
+        # Every form posts back to the page that showed it: that page, opened again, carries a fresh token.
         return (
             render_template(
                 "errors/error.html",
                 heading="Your session timed out",
-                advice="For your security, the page you sent had expired. Go back, reload the page and send it again: answers you saved before are kept.",
+                advice="For your security, the page you sent had expired. Open it again and send it again: answers you saved before are kept.",
                 code=400,
+                back_url=request.full_path if request.query_string else request.path,
             ),
             400,
         )

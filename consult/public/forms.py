@@ -1,4 +1,4 @@
-"""Residents' own forms: the "Submit" button on check answers (question forms are in consult/answer_forms.py)."""
+"""Residents' own buttons: "Submit" on check answers and "Start again" (question forms are in consult/answer_forms.py)."""
 from flask_wtf import FlaskForm
 
 from consult.answer_forms import ResidentMeta
@@ -6,5 +6,11 @@ from consult.answer_forms import ResidentMeta
 
 class SubmitForm(FlaskForm):
     """The "Submit" button on check answers: nothing to fill in (CSRFProtect checks the token)."""
+
+    Meta = ResidentMeta
+
+
+class StartAgainForm(FlaskForm):
+    """The "Start again" button that clears this browser's surveys (CSRFProtect checks the token)."""
 
     Meta = ResidentMeta

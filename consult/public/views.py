@@ -4,7 +4,7 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 from consult.extensions import limiter
 from consult.public import bp
 from consult.answer_forms import choice_options, describe_answer, form_for
-from consult.public.forms import SubmitForm
+from consult.public.forms import StartAgainForm, SubmitForm
 from consult.services.survey.listing import open_consultations, public_consultation
 from consult.services.consultations.outcomes import recently_published
 from consult.services.survey.submission import IncompleteResponse, sent_response, submit_response
@@ -48,7 +48,19 @@ def _question_url(consultation, question, change=False):
 
 @bp.get("/")
 def index():
-    return render_template("public/index.html", consultations=open_consultations(), results=recently_published())
+    return render_template(
+        "public/index.html", consultations=open_consultations(), results=recently_published(),
+        form=StartAgainForm(), answers_on_device=bool(session.get("drafts")),
+    )
+
+
+@bp.post("/start-again")
+def start_again():
+    """Forget every survey this browser was part way through or has sent: on a shared device, the
+    next person sees neither the last resident's answers nor their receipt code."""
+    if StartAgainForm().validate_on_submit():
+        session.pop("drafts", None)
+    return redirect(url_for("public.index"))
 
 
 @bp.get("/accessibility")
@@ -170,6 +182,7 @@ def thank_you(slug):
         return redirect(url_for("public.consultation", slug=slug))
     return render_template(
         "public/done.html",
+        form=StartAgainForm(),
         consultation=consultation,
         safeguarding_level=sent.safeguarding_level,
         receipt_code=format_receipt_code(sent.receipt_code),

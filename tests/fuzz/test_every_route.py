@@ -24,6 +24,7 @@ RESIDENT = "test_hostile_input"
 FUZZED = {
     "public.question": f"{RESIDENT}:test_any_answer_gets_a_page_or_a_redirect_never_a_crash",
     "public.check_answers": f"{ADMIN}:test_check_answers_page_answers_hostile_input",
+    "public.start_again": f"{RESIDENT}:test_start_again_answers_hostile_input_politely",
     "auth.login": f"{RESIDENT}:test_login_form_answers_hostile_input_politely",
     "auth.logout": f"{ADMIN}:test_sign_out_answers_hostile_input",
     "auth.set_password": f"{ADMIN}:test_set_password_form_answers_hostile_input",

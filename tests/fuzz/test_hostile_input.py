@@ -60,3 +60,11 @@ def test_login_form_answers_hostile_input_politely(client, email, password):
     response = client.post("/auth/login", data={"email": email, "password": password})
     assert response.status_code in (200, 400, 413, 429)
     assert_no_injected_markup(body(response))
+
+
+@fuzz
+@given(fields=st.dictionaries(hostile_text, hostile_text, max_size=3))
+def test_start_again_answers_hostile_input_politely(client, demo, fields):
+    response = client.post("/start-again", data=fields)
+    assert response.status_code in (302, 400, 413)
+    assert_no_injected_markup(body(response))

@@ -151,3 +151,38 @@ def test_submit_without_csrf_token_is_refused_and_stores_nothing(csrf_client, de
     assert csrf_client.post(url).status_code == 400
     assert csrf_client.post(url, data={"csrf_token": "forged"}).status_code == 400
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Response)) == 0
+
+
+def test_a_content_length_too_long_to_be_a_number_is_not_an_error(client, demo):
+    """Found in the security review: a Content-Length of 4,300+ digits was a 500."""
+    response = client.post(
+        "/c/community-safety-survey/q/1", data="answer=1",
+        environ_overrides={"CONTENT_LENGTH": "9" * 5000, "CONTENT_TYPE": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code < 500
+
+
+def test_a_page_left_open_past_the_csrf_time_limit_leads_back_and_keeps_the_answers(database_url, demo, monkeypatch):
+    """CSRF tokens expire (WTF_CSRF_TIME_LIMIT), but a slow resident is led back to the page with
+    their earlier answers kept."""
+    import time as time_module
+
+    from tests.integration.public.survey_helpers import option_id
+
+    protected = make_app(database_url, WTF_CSRF_ENABLED=True).test_client()
+    first = "/c/community-safety-survey/q/1"
+    answer = option_id(demo, 1, "Fairly safe")
+    sent = protected.post(first, data={"answer": answer, "csrf_token": _token(protected, first)})
+    assert sent.status_code == 302
+    second = sent.headers["Location"]
+    token = _token(protected, second)
+    limit = protected.application.config["WTF_CSRF_TIME_LIMIT"]
+    assert limit and limit >= 3600  # a long answer never runs into it
+    later = time_module.time() + limit + 60
+    monkeypatch.setattr("itsdangerous.timed.time.time", lambda: later)
+    expired = protected.post(second, data={"answer": option_id(demo, 2, "Very safe"), "csrf_token": token})
+    assert expired.status_code == 400
+    assert soup(expired).select_one("a.button")["href"] == second
+    monkeypatch.undo()
+    page = soup(protected.get(first))
+    assert [box["value"] for box in page.select("input[name=answer][checked]")] == [str(answer)]
