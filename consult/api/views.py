@@ -38,6 +38,11 @@ def _filtered(scope):
         response = jsonify({"error": "Bad Request", "message": "Some filters are not valid.", "errors": choices.errors})
         response.status_code = 400
         abort(response)
+    reason = summaries.withheld_reason(filters)
+    if reason:
+        response = jsonify({"error": "Forbidden", "message": reason})
+        response.status_code = 403
+        abort(response)
     return consultation, filters
 
 

@@ -23,10 +23,24 @@ def _scope(scope):
     return consultation
 
 
+class Withheld(Exception):
+    """A filtered view that could be subtracted from another to reveal a few people (differencing.py)."""
+
+    def __init__(self, context):
+        super().__init__(context["withheld"])
+        self.context = context
+
+
+@bp.errorhandler(Withheld)
+def withheld(error):
+    return render_template("board/withheld.html", **error.context)
+
+
 def _context(scope, page):
+    """What every board page shows around its figures. :raise Withheld: when the filters may not be shown."""
     consultation = _scope(scope)
     filters, choices = summaries.parse_filters(request.args, consultation)
-    return {
+    context = {
         "scope": scope,
         "page": page,
         "consultation": consultation,
@@ -37,7 +51,11 @@ def _context(scope, page):
         "args": filters.query_args(),
         "args_without_area": {k: v for k, v in filters.query_args().items() if k != "area"},
         "has_error": bool(choices.errors),
+        "withheld": summaries.withheld_reason(filters),
     }
+    if context["withheld"]:
+        raise Withheld(context)
+    return context
 
 
 def _page_args():
@@ -175,7 +193,7 @@ def report(scope):
 def download(scope, key, fmt):
     """A summary table as CSV or XLSX. :raise 404: unknown table or format."""
     consultation = _scope(scope)
-    filters, _choices = summaries.parse_filters(request.args, consultation)
+    filters = _context(scope, "overview")["filters"]
     table = summaries.summary_table(key, consultation, filters) if fmt in FORMATS else None
     if table is None:
         abort(404)
@@ -185,9 +203,8 @@ def download(scope, key, fmt):
 @bp.get("/<scope>/themes/<theme_slug>/download/<key>.<fmt>")
 def drilldown_download(scope, theme_slug, key, fmt):
     """The drill-down's sentiment or phrase table as CSV or XLSX. :raise 404: unknown table."""
-    consultation = _scope(scope)
     theme = _theme(theme_slug)
-    filters, _choices = summaries.parse_filters(request.args, consultation)
+    filters = _context(scope, "matrix")["filters"]
     if key not in ("sentiment", "phrases") or fmt not in FORMATS:
         abort(404)
     table = getattr(summaries.drilldown(theme, filters), key)

@@ -12,6 +12,7 @@ not know; then they count the answers directly with the same rules (tests check 
 Key phrases are unnested in SQL (json_each on SQLite, json_array_elements_text on PostgreSQL)
 when the counts are recounted, so no answer is loaded into Python.
 """
+from consult.services.summaries.differencing import withheld_reason
 from consult.services.summaries.drilldown import Drilldown, drilldown, emerging_concerns
 from consult.services.summaries.filters import Filters, parse_filters
 from consult.services.summaries.matrix import Matrix, sort_matrix, theme_matrix
@@ -79,4 +80,5 @@ __all__ = [
     "theme_matrix",
     "trend_by_consultation",
     "trend_by_month",
+    "withheld_reason",
 ]

@@ -1,6 +1,6 @@
 """Which responses a summary covers: consultation, area, dates, channel and an answered option."""
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
@@ -98,6 +98,16 @@ def _parse_date(text):
         return None
 
 
+def week_start(day):
+    """The Monday of `day`'s week (or the first day there is)."""
+    return day - timedelta(days=min(day.weekday(), (day - date.min).days))
+
+
+def week_end(day):
+    """The Sunday of `day`'s week (or the last day there is)."""
+    return day + timedelta(days=min(6 - day.weekday(), (date.max - day).days))
+
+
 def parse_filters(args, consultation=None):
     """Filters from query-string arguments. Returns (Filters, FilterChoices with errors).
 
@@ -123,6 +133,12 @@ def parse_filters(args, consultation=None):
                 errors[name] = "Enter a real date in the form YYYY-MM-DD, for example 2026-11-01"
             else:
                 values[key] = parsed
+    # Whole weeks, Monday to Sunday: with the differencing checks (differencing.py), two date
+    # ranges never differ by a day or two's few respondents.
+    if values.get("date_from"):
+        values["date_from"] = week_start(values["date_from"])
+    if values.get("date_to"):
+        values["date_to"] = week_end(values["date_to"])
     if values.get("date_from") and values.get("date_to") and values["date_from"] > values["date_to"]:
         errors["to"] = "The end date must be the same as or after the start date"
         del values["date_to"]

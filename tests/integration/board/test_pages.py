@@ -144,13 +144,13 @@ def test_filter_and_download_links_carry_only_the_known_filters(client, auth, bo
     """Found in the security review: unknown query arguments reached url_for (a 500, or an
     absolute link built from the Host header)."""
     auth.login("board")
-    response = client.get(f"/board/filter?page=overview&consultation=board-test&channel=web&{extra}")
+    response = client.get(f"/board/filter?page=overview&consultation=board-test&sort=area&{extra}")
     assert response.status_code == 302
-    assert response.headers["Location"] == "/board/board-test/?channel=web"
-    page = client.get(f"/board/board-test/?channel=web&{extra}")
+    assert response.headers["Location"] == "/board/board-test/?sort=area"
+    page = client.get(f"/board/board-test/?sort=area&{extra}")
     assert page.status_code == 200
     links = [a["href"] for a in soup(page).select("a[href*='/download/']")]
-    assert links and all(link.startswith("/board/board-test/download/") and link.endswith("?channel=web") for link in links)
+    assert links and all(link.startswith("/board/board-test/download/") and link.endswith("?sort=area") for link in links)
 
 
 def test_unknown_consultation_theme_or_table_is_not_found(client, auth, board_data):
