@@ -11,6 +11,7 @@ the caller passes in.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .redact_names import BUILTIN_PLACES, is_ordinary, name_spans
 
@@ -93,6 +94,17 @@ _HOUSE_NUMBER = re.compile(
     r"(?:number|no\.?|num|#)\s*\d{1,4}[a-z]?\b",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_AT_CUES = frozenset(("at",))
+_BIRTH_CUES = frozenset("dob d o b birth born birthday".split())
+_PLATE_CUES = frozenset("reg registration plate".split())
+_FLAT_CUES = frozenset("flat apartment apt unit maisonette".split())
+_NUMBER_CUES = frozenset("number no num".split())
+_HANDLE_CUES = frozenset(
+    "insta instagram ig snap snapchat sc tiktok tik twitter fb facebook telegram discord threads "
+    "youtube username user handle".split()
+)
 _NOT_STREET_WORDS = frozenset(
     "the a an and or of in on at to by up down from for with into past along near this that "
     "my our his her their your its every each all some no any mph miles mile yards yard metres "
@@ -160,22 +172,45 @@ def _replace_names(text: str, places: frozenset) -> str:
     return "".join(parts)
 
 
-def redact(text: str, places=()) -> str:
-    """Return the text with personal details replaced by [email], [phone], [postcode], ..."""
-    place_set = frozenset(BUILTIN_PLACES) | frozenset(str(p).strip() for p in places if str(p).strip())
-    text = _replace_emails(text)
-    text = _SOCIAL_LINK.sub("[handle]", text)
-    text = _SPOKEN_EMAIL.sub("[email]", text)
-    text = _BIRTH_DATE.sub(lambda m: f"{m.group(1)}[date]", text)
+@lru_cache(maxsize=64)
+def _place_set(places: tuple) -> frozenset:
+    return frozenset(BUILTIN_PLACES) | frozenset(str(p).strip() for p in places if str(p).strip())
+
+
+def _replace_numbers(text: str, words: set) -> str:
+    """Details that hold digits: dates of birth, phones, NI numbers, postcodes, plates, addresses."""
+    if words & _BIRTH_CUES:
+        text = _BIRTH_DATE.sub(lambda m: f"{m.group(1)}[date]", text)
     text = _OLD_DATE.sub("[date]", text)
     text = _PHONE.sub(_phone, text)
     text = _NI_NUMBER.sub("[id]", text)
     text = _POSTCODE.sub(lambda m: f"{m.group(1).upper()} [postcode]", text)
-    text = _PLATE_CUE.sub(lambda m: f"{m.group(1)}[vehicle]", text)
+    if words & _PLATE_CUES:
+        text = _PLATE_CUE.sub(lambda m: f"{m.group(1)}[vehicle]", text)
     text = _VEHICLE.sub("[vehicle]", text)
-    text = _HANDLE.sub("[handle]", text)
-    text = _HANDLE_CUE.sub(_handle, text)
     text = _ADDRESS.sub(_address, text)
-    text = _FLAT.sub("[address]", text)
-    text = _HOUSE_NUMBER.sub(lambda m: f"{m.group(1)}[address]", text)
+    if words & _FLAT_CUES:
+        text = _FLAT.sub("[address]", text)
+    if words & _NUMBER_CUES or "#" in text:
+        text = _HOUSE_NUMBER.sub(lambda m: f"{m.group(1)}[address]", text)
+    return text
+
+
+def redact(text: str, places=()) -> str:
+    """Return the text with personal details replaced by [email], [phone], [postcode], ..."""
+    place_set = _place_set(tuple(places))
+    # The slower patterns run only when a word they need is there: most answers hold none.
+    lower = text.lower()
+    words = set(_WORD.findall(lower))
+    text = _replace_emails(text)
+    if "/" in text:
+        text = _SOCIAL_LINK.sub("[handle]", text)
+    if words & _AT_CUES or "@" in text:
+        text = _SPOKEN_EMAIL.sub("[email]", text)
+    if _DIGIT.search(text):
+        text = _replace_numbers(text, words)
+    if "@" in text:
+        text = _HANDLE.sub("[handle]", text)
+    if words & _HANDLE_CUES:
+        text = _HANDLE_CUE.sub(_handle, text)
     return _replace_names(text, place_set)

@@ -130,14 +130,19 @@ class _Word:
 
     def __init__(self, match: re.Match, previous_end: int | None, text: str):
         self.start = match.start()
-        base = _POSSESSIVE.sub("", match.group()) or match.group()
+        base = lookup = match.group()
+        if "'" in base or "\u2019" in base:
+            base = _POSSESSIVE.sub("", base) or base
+            lookup = _CONTRACTION.sub("", base) or base  # "We've": "we"
         self.end = self.start + len(base)
-        self.text = base
-        self.lower = _CONTRACTION.sub("", base).lower() or base.lower()  # "We've": "we"
+        self.text, self.lower = base, lookup.lower()
         self.cap = base[0].isupper() and (len(base) == 1 or not base.isupper())
         gap = text[previous_end if previous_end is not None else 0 : self.start]
-        self.starts_sentence = previous_end is None or bool(_SENTENCE_GAP.search(gap))
-        self.joined = previous_end is not None and gap.strip(" \t") == ""
+        spaces_only = gap.strip(" \t") == ""
+        self.joined = previous_end is not None and spaces_only
+        self.starts_sentence = previous_end is None or (
+            not spaces_only and bool(_SENTENCE_GAP.search(gap))
+        )
         self.place = False
 
 
