@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .redact_names import BUILTIN_PLACES, is_ordinary, name_spans
+from .redact_names import is_ordinary, name_spans
+from .redact_words import BUILTIN_PLACES
 
 _STREET_TYPES = (
     r"street|st|road|rd|lane|ln|avenue|ave|close|drive|dr|way|terrace|crescent|place|court|"

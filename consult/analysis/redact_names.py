@@ -12,96 +12,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from textblob import en
 
-_HERE = Path(__file__).parent
-
-
-def _read_list(filename: str) -> list[str]:
-    lines = (_HERE / filename).read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-
-
-FORENAMES = frozenset(word for line in _read_list("forenames.txt") for word in line.split())
-BUILTIN_PLACES = tuple(_read_list("places.txt"))
-
-# Forenames that are also everyday words: names only where the context says so.
-AMBIGUOUS = frozenset(
-    "amber april august basil bill bobby carol crystal dale dawn dean don dot eve faith fern frank gene "
-    "glen grace grant hazel heather holly hope ivy jack jade jan jasmine jay jean joy june lance "
-    "lily mark mason max mick mo nick pat pearl penny poppy ray reg rob rod rose ruby sally shell "
-    "sue summer teddy victor violet will".split()
-)
-
-# Everyday words about community safety, and nationalities, that TextBlob's lexicon lacks.
-EVERYDAY_WORDS = frozenset(
-    "cannabis scrambler scramblers chippy chippies e-bike e-bikes ebike ebikes e-scooter "
-    "e-scooters vape vapes vaping nitrous takeaway takeaways asb pcso pcsos cctv lay-by lay-bys "
-    "scrote scrotes chav chavs druggie druggies smackhead smackheads spice ket coke weed skunk "
-    "english scottish welsh irish british polish romanian lithuanian ukrainian syrian european "
-    "asian african muslim jewish hindu sikh christian catholic nowt owt summat aye ppl asbo "
-    "asbos yous youse marra marras bairn bairns ginnel snicket gadgie charva charvas neds bizzies "
-    "feds plod offie bookies".split()
-)
-
-# Capitalised words that are not names: calendar words, organisations and common shop names.
-NOT_NAMES = frozenset(
-    w.lower()
-    for w in "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
-    "April May June July August September October November December Police Council Councillor "
-    "Government Parliament NHS Christmas Easter Halloween Bonfire Ramadan Eid Diwali God Jesus "
-    "Allah Tesco Asda Aldi Lidl Morrisons Sainsbury Sainsburys Co Op Spar Greggs McDonalds "
-    "Facebook Google Twitter Instagram Insta TikTok WhatsApp Snapchat Reddit Brexit Covid PCSO "
-    "PCSOs Constabulary Housing Trust Partnership Community Safety OK Okay Hi Hello Dear Thanks "
-    "Thank Mr Mrs Ms Miss Dr Sgt Inspector Sergeant Officer PC Cumbria Highways Stagecoach "
-    "Sellafield Home Bargains Boots Iceland Wetherspoons Spoons Costa Subway Primark Kwik Fit "
-    "Co-op Halfords Specsavers Barclays Lloyds Santander Nationwide Amazon Evri Royal Mail Yodel "
-    "Audi BMW Mercedes Vauxhall Ford Fiesta Focus Corsa Astra Golf Polo Nissan Toyota Honda Kia "
-    "Hyundai Peugeot Renault Citroen Skoda Seat Volvo Subaru Transit Range Rover".split()
-)
-
-# Words that end a place name: "Lowther Street", "Vulcan Park", "Carnegie Theatre".
-PLACE_TYPES = frozenset(
-    "street st road rd lane ln avenue ave close drive dr way terrace crescent place court gardens "
-    "grove row square hill park view walk mews parade green rise brow gate bank fold croft meadow "
-    "meadows wynd estate centre center school academy college hospital church chapel mosque "
-    "library station bridge museum theatre hall castle harbour marina beach quay pier mine pit "
-    "field fields woods wood shore common pub inn arms club ground stadium surgery retail".split()
-)
-
-# Endings that make an unknown capitalised word after "to", "at", "from" read as a place.
-_PLACE_ENDINGS = re.compile(
-    r"(?:ton|town|ham|by|thwaite|haven|port|mouth|moor|field|ford|bridge|wick|worth|caster|"
-    r"chester|cester|borough|burgh|bury|pool|dale|side|beck|bank|holme|hall|sands|ness|head|"
-    r"hurst|stead|cliffe|mere|minster|stone|water|wich|castle|ridge|fell|garth|how)$"
-)
-
-_TITLES = frozenset("mr mrs ms mx dr mister missus".split())
-_STRONG_CUES = frozenset("called named nicknamed aka christened surname forename".split())
-_CUES = frozenset(
-    "ask asked asking tell told telling contact contacted ring rang phone phoned text texted "
-    "message messaged email emailed neighbour neighbours neighbor neighbors husband wife partner ex "
-    "boyfriend girlfriend son daughter friend mate brother sister landlord landlady dad mum mam "
-    "uncle aunt auntie cousin nephew niece grandson granddaughter nan nana grandad grandma stepdad "
-    "stepmum stepson carer tenant lodger lad lass bloke fella guy man woman girl boy kid dealer "
-    "councillor sergeant inspector constable pc pcso officer warden teacher manager".split()
-)
-_STRONG_LOCATIVES = frozenset(
-    "in near around round through outside towards toward into across behind past opposite along "
-    "beyond within on up down via over".split()
-)
-_WEAK_LOCATIVES = frozenset("to by at of from with for off about against like than".split())
-
-# Surnames that are also everyday words, taken only straight after a name ("dave brown").
-_WORD_SURNAMES = frozenset(
-    "brown white green black grey gray wood hill young king walker hall ward baker cook turner "
-    "carter mason bell fox moss hunt price rose stone wells lamb marsh bird mills booth berry "
-    "wilde little long short parsons rich fish bush bishop dean knight page pool".split()
-)
-_FUNCTION_TAGS = frozenset(
-    "DT IN CC PRP PRP$ MD TO WDT WP WP$ WRB RB RBR RBS RP EX PDT UH VB VBZ VBP VBD VBN VBG".split()
+from .redact_words import (
+    AMBIGUOUS, CUES, EVERYDAY_WORDS, FORENAMES, FUNCTION_TAGS, NOT_NAMES,
+    PLACE_ENDINGS, PLACE_TYPES, STRONG_CUES, STRONG_LOCATIVES, TITLES, WEAK_LOCATIVES,
+    WORD_SURNAMES,
 )
 
 _TOKEN = re.compile(r"\[[a-z]+\]|[A-Za-z][A-Za-z'\u2019-]*")
@@ -200,7 +117,7 @@ def _name_after_cue(word, strong: bool) -> bool:
         return False
     if _forename(word, strong):
         return True
-    return not is_ordinary(word.lower) or strong and _tag(word.lower) not in _FUNCTION_TAGS
+    return not is_ordinary(word.lower) or strong and _tag(word.lower) not in FUNCTION_TAGS
 
 
 def _surname(word) -> bool:
@@ -209,11 +126,11 @@ def _surname(word) -> bool:
         return False
     if word.cap:
         return word.lower not in PLACE_TYPES and word.text != "I"
-    return not is_ordinary(word.lower) or word.lower in _WORD_SURNAMES
+    return not is_ordinary(word.lower) or word.lower in WORD_SURNAMES
 
 
 def _looks_like_place(word) -> bool:
-    return word.place or bool(_PLACE_ENDINGS.search(word.lower)) or word.lower in NOT_NAMES
+    return word.place or bool(PLACE_ENDINGS.search(word.lower)) or word.lower in NOT_NAMES
 
 
 def _capitalised_runs(words: list) -> list[list[int]]:
@@ -258,9 +175,9 @@ def _name_in_run(words: list, run: list[int]) -> list[int]:
             return []  # "Lamplugh and Branthwaite": listed with a place, a place
     if before is not None and any(_forename(words[i]) for i in namelike):
         return list(range(namelike[0], namelike[-1] + 1))
-    if before is not None and before.lower in _STRONG_LOCATIVES:
+    if before is not None and before.lower in STRONG_LOCATIVES:
         return []  # "in Salterbeck", "near Moorclose"
-    if before is not None and before.lower in _WEAK_LOCATIVES:
+    if before is not None and before.lower in WEAK_LOCATIVES:
         if all(_looks_like_place(words[i]) for i in namelike):
             return []  # "from Lillyhall", "to Seascale"
     return list(range(namelike[0], namelike[-1] + 1))
@@ -282,9 +199,9 @@ def name_spans(text: str, places: frozenset) -> list[tuple[int, int]]:
         if word is None:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
-        title = word.lower in _TITLES or word.text == "Miss"
-        if title or word.lower in _STRONG_CUES or word.lower in _CUES:
-            strong = title or word.lower in _STRONG_CUES
+        title = word.lower in TITLES or word.text == "Miss"
+        if title or word.lower in STRONG_CUES or word.lower in CUES:
+            strong = title or word.lower in STRONG_CUES
             if nxt is not None and _name_after_cue(nxt, strong):
                 take(i + 1)
         elif word.lower in ("name", "names") and nxt is not None and nxt.lower in ("is", "was"):
