@@ -5,13 +5,15 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
+from consult.analysis.redact import redact
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Response
 from consult.services.summaries.base import effective_tag, phrase_rows
 from consult.services.summaries.tables import Percent, Table
+from consult.services.summaries.suppression import count, suppress_line, threshold
 from consult.services.summaries.tally import summed_text
 from consult.services.summaries.tally_text import NEUTRAL_BAND, band, emerging
-from consult.services.summaries.suppression import count, suppress_line, threshold
+from consult.services.tagging.store import place_names
 
 BANDS = ("negative", "neutral", "positive")
 QUOTES = 3
@@ -101,12 +103,14 @@ def _live_phrases(where, limit=PHRASES):
 
 def _phrase_table(key, title, found):
     """Only phrases used in at least `threshold` answers are listed: a rare phrase can point
-    to one person."""
+    to one person. A phrase kept from an answer redacted by older code is left out when
+    today's redaction would change it (a name it let through)."""
+    places = place_names()
     return Table(
         key,
         title,
         [("phrase", "Phrase"), ("count", "Answers")],
-        [{"phrase": text, "count": count(n)} for text, n in found],
+        [{"phrase": text, "count": count(n)} for text, n in found if redact(text, places) == text],
         f"Only phrases used in at least {threshold()} answers are listed.",
     )
 
@@ -117,6 +121,9 @@ def typical_quotes(theme, filters, limit=QUOTES):
     Answers with any safeguarding flag, and answers without redacted text, are never quoted.
     Identical texts are quoted once. The candidates are read from the theme's tags first (its
     index), joined to their answers and responses, so only the selection is scanned.
+
+    The stored redacted text is redacted again with today's code as it is read: answers stored
+    before redaction improved would otherwise be quoted with what it then missed.
     """
     candidates = (
         sa.select(Answer.sentiment.label("sentiment"), Answer.redacted_text.label("text"))
@@ -142,9 +149,11 @@ def typical_quotes(theme, filters, limit=QUOTES):
     ).all()
     median = sum(middle) / len(middle)
     distance = sa.func.min(sa.func.abs(candidates.c.sentiment - median))
-    return db.session.scalars(
+    stored = db.session.scalars(
         sa.select(candidates.c.text).group_by(candidates.c.text).order_by(distance, candidates.c.text).limit(limit)
     ).all()
+    places = place_names()
+    return list(dict.fromkeys(redact(text, places) for text in stored))
 
 
 def emerging_concerns(filters, limit=15):
