@@ -8,8 +8,7 @@ _SLOT = re.compile(r"\{(\w+)\}")
 # Beside "I" or "my", these topics read as a possible disclosure to the safeguarding check (as
 # they should): they get no first-person sentences, so only the planned disclosures are flagged.
 IMPERSONAL = frozenset(("Domestic abuse", "Violence against women and girls"))
-# Openers that are a sentence of their own leave the next one capitalised.
-_OWN_SENTENCE = re.compile(r"[.!?] $")
+# Half of residents start straight in.
 OPENERS = ["", "", "", "", "", "Honestly, ", "To be honest, ", "Mainly ", "The main thing is ", "Where we live, "]
 
 
@@ -80,9 +79,8 @@ class ResidentWriter:
         rng = self.rng
         text = " ".join(sentences)
         opener = rng.choice(OPENERS) if openers else ""
-        if opener and not _OWN_SENTENCE.search(opener):
-            text = _lower_first(text)
-        text = opener + text
+        if opener:
+            text = opener + _lower_first(text)
         if rng.random() < 0.12:
             text = text.lower()
         if rng.random() < 0.2:
