@@ -4,11 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Synthetic responses the first `make run` adds, so the board and the officers' queues have something in them.
+DEMO_RESPONSES ?= 2000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test load-test security-scan db serve bench clean-venv
+.PHONY: run test load-test security-scan db migrate serve bench clean-venv
 
-run: db
+# On a first run only (an empty database): the demo surveys, responses and one staff account per
+# role, whose passwords are printed here. seed-demo refuses the accounts in production.
+run: migrate
+	$(FLASK) seed-demo --if-empty --accounts --responses $(DEMO_RESPONSES) --site-url http://$(HOST):$(PORT)
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.dev-installed node_modules/.installed
@@ -20,12 +25,14 @@ load-test: $(VENV)/.dev-installed
 security-scan: $(VENV)/.dev-installed
 	.ci/security-scan
 
-serve: db
+serve: migrate
 	$(BIN)/python deploy/serve.py --bind $(HOST):$(PORT)
 
-db: $(VENV)/.installed
-	$(FLASK) db upgrade
+db: migrate
 	$(FLASK) seed-demo --if-empty
+
+migrate: $(VENV)/.installed
+	$(FLASK) db upgrade
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/pages.py

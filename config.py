@@ -48,6 +48,8 @@ def _int_env(name, default):
 
 
 class Config:
+    # Which of the classes below is running, for what only development may do (demo accounts).
+    CONSULT_ENV = None
     SITE_NAME = os.environ.get("SITE_NAME", "West Cumberland Community Safety Partnership")
     SQLALCHEMY_DATABASE_URI = None  # set in __init__ so the environment is read at start-up
     SQLALCHEMY_TRACK_MODIFICATIONS = False
@@ -105,10 +107,11 @@ def engine_options(url):
 
 
 class DevelopmentConfig(Config):
-    pass
+    CONSULT_ENV = "development"
 
 
 class ProductionConfig(Config):
+    CONSULT_ENV = "production"
     SESSION_COOKIE_SECURE = True
 
     def __init__(self):
@@ -122,6 +125,7 @@ class ProductionConfig(Config):
 
 
 class TestingConfig(Config):
+    CONSULT_ENV = "testing"
     TESTING = True
     SECRET_KEY = "testing-only-key"
     # Tests answer in milliseconds; the spam tests set their own minimum.

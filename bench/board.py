@@ -84,7 +84,8 @@ def prepare(url, size):
             have = 0
         if have < size:
             started = time.perf_counter()
-            seed_demo(responses=size - have, seed=2026 + have, progress=_progress(size - have))
+            # All of them in the open survey, whose board pages are the ones measured.
+            seed_demo(responses=size - have, seed=2026 + have, progress=_progress(size - have), closed_share=0)
             print(f"  seeded {size - have:,} responses in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         if find_user(EMAIL) is None:
             create_user(EMAIL, "board", PASSWORD, name="Benchmark")

@@ -2,8 +2,9 @@
 import sys
 
 import click
-from flask import Flask
+from flask import Flask, current_app, url_for
 
+RENEW_ACCOUNTS = ".venv/bin/flask --app wsgi seed-demo --accounts"
 
 
 def register(app: Flask):
@@ -20,16 +21,29 @@ def register(app: Flask):
 
 
 @click.command("seed-demo")
-@click.option("--responses", type=click.IntRange(min=0), default=0, help="How many synthetic responses to add.")
+@click.option("--responses", type=click.IntRange(min=0), default=0, help="How many synthetic responses to add (a quarter to the closed survey).")
 @click.option("--reset", is_flag=True, help="Delete all consultations, responses and areas first.")
 @click.option("--seed", type=int, default=2026, help="Random seed, for repeatable demo data.")
 @click.option("--if-empty", is_flag=True, help="Do nothing if any consultation exists (for first runs).")
-def seed_demo(responses, reset, seed, if_empty):
-    """Create the demo partnership's areas and surveys (once), optionally with synthetic responses."""
+@click.option("--accounts", is_flag=True, help="Also create one staff account per role and print their passwords (development only).")
+@click.option("--site-url", default="http://127.0.0.1:5000", show_default=True, help="Where the site is served, for the sign-in address printed with --accounts.")
+def seed_demo(responses, reset, seed, if_empty, accounts, site_url):
+    """Create the demo partnership's areas and surveys (once), optionally with synthetic responses and staff accounts."""
+    from consult.services.demo.accounts import DemoAccountsRefused, refuse_outside_development
     from consult.services.demo.seed import database_is_empty, seed_demo as run
+
+    # Refused before anything is written, and whether or not the database is empty, so a
+    # production `make run` stops here with the reason.
+    if accounts:
+        try:
+            refuse_outside_development(current_app.config.get("CONSULT_ENV"))
+        except DemoAccountsRefused as refused:
+            raise click.ClickException(str(refused)) from None
 
     if if_empty and not database_is_empty():
         click.echo("The database already has consultations: demo data not added.")
+        if accounts:
+            click.echo(f"New passwords for the demo staff accounts: {RENEW_ACCOUNTS}")
         return
 
     # Ask a person at a terminal; scripts that pass --reset have already decided.
@@ -41,6 +55,24 @@ def seed_demo(responses, reset, seed, if_empty):
     else:
         message = run(reset=reset, seed=seed)
     click.echo(message)
+    if accounts:
+        _print_demo_accounts(site_url)
+
+
+def _print_demo_accounts(site_url):
+    from consult.access import ROLE_NAMES
+    from consult.services.demo.accounts import create_demo_accounts
+
+    created = create_demo_accounts(current_app.config.get("CONSULT_ENV"))
+    with current_app.test_request_context(base_url=site_url):
+        sign_in = url_for("auth.login", _external=True)
+    click.echo("")
+    click.echo("Demo staff accounts (development only). The passwords are shown this once;")
+    click.echo(f"{RENEW_ACCOUNTS} gives them new ones.")
+    for user, password in created:
+        click.echo(f"  {ROLE_NAMES[user.role]:<18} {user.email:<26} {password}")
+    click.echo(f"Sign in at {sign_in}")
+    click.echo("")
 
 
 @click.command("purge-drafts")

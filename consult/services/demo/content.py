@@ -1,4 +1,8 @@
-"""What the demo partnership looks like: its areas, its survey and the phrases synthetic residents use."""
+"""What the demo partnership looks like: its areas, its two surveys and what its residents worry about.
+
+Each question's "demo" key says which answer a synthetic resident gives to it (services/demo.py);
+what they write is in demo_phrases and demo_ideas.
+"""
 
 # Towns of a Cumberland-like partnership, their postcode districts and a rough share of residents.
 AREAS = [
@@ -51,29 +55,33 @@ SURVEY = {
     ),
     "minutes_to_complete": 5,
     "questions": [
-        {"kind": "single", "title": "How safe do you feel in your area during the day?", "options": SAFETY},
-        {"kind": "single", "title": "How safe do you feel in your area after dark?", "options": SAFETY},
+        {"kind": "single", "title": "How safe do you feel in your area during the day?", "options": SAFETY, "demo": "day_safety"},
+        {"kind": "single", "title": "How safe do you feel in your area after dark?", "options": SAFETY, "demo": "after_dark_safety"},
         {
             "kind": "multiple",
             "title": "Which of these problems affect your area?",
             "hint": "Select all that apply.",
             "options": PROBLEMS,
             "none_of_these": "None of these",
+            "demo": "problems",
         },
         {
             "kind": "scale",
             "title": "How much do you agree: the police deal with the issues that matter in my area",
             "options": AGREEMENT,
+            "demo": "confidence",
         },
         {
             "kind": "scale",
             "title": "How much do you agree: the council and police work well together to tackle crime and antisocial behaviour",
             "options": AGREEMENT,
+            "demo": "confidence",
         },
         {
             "kind": "single",
             "title": "Have you been a victim of crime or antisocial behaviour in the last 12 months?",
             "options": ["Yes", "No", "Prefer not to say"],
+            "demo": "victim",
         },
         {
             "kind": "single",
@@ -81,17 +89,20 @@ SURVEY = {
             "options": ["Yes, to the police", "Yes, to the council or another organisation", "No"],
             "required": False,
             "show_when": (6, "Yes"),
+            "demo": "reported",
         },
         {
             "kind": "long_text",
             "title": "What worries you most about safety where you live?",
             "hint": "For example a place, a time of day or something that keeps happening.",
             "required": False,
+            "demo": "worry",
         },
         {
             "kind": "long_text",
             "title": "What one thing would make your area safer?",
             "required": False,
+            "demo": "safer",
         },
         {
             "kind": "area",
@@ -106,51 +117,15 @@ CLOSED_SURVEY = {
     "title": "Town centres at night",
     "summary": "How safe do town centres feel on Friday and Saturday nights?",
     "questions": [
-        {"kind": "single", "title": "How often do you go into a town centre at night?", "options": ["Every week", "Every month", "Less often", "Never"]},
-        {"kind": "long_text", "title": "What would make town centres feel safer at night?", "required": False},
+        {
+            "kind": "single",
+            "title": "How often do you go into a town centre at night?",
+            "options": ["Every week", "Every month", "Less often", "Never"],
+            "demo": "nights_out",
+        },
+        {"kind": "long_text", "title": "What would make town centres feel safer at night?", "required": False, "demo": "night_out"},
     ],
 }
-
-STREETS = ["Main Street", "the high street", "Station Road", "the promenade", "Lowther Street", "the ring road", "Church Street"]
-PLACES = ["park", "bus station", "harbour", "play area", "retail park", "cycle path", "railway station", "car park"]
-
-# (theme label from PROBLEMS or None, phrasing). Synthetic residents draw worries weighted by area.
-WORRIES = [
-    ("Speeding or dangerous driving", "Boy racers speeding along {street} late at night, someone will get killed."),
-    ("Speeding or dangerous driving", "Cars doing 50 past the school on {street}. There is no crossing and the kids have to run."),
-    ("Speeding or dangerous driving", "People parking on the pavement so you have to walk in the road with a pushchair."),
-    ("Drug dealing or drug use", "Drug dealing in the {place}, you can see it happening in broad daylight."),
-    ("Drug dealing or drug use", "Needles and nitrous oxide canisters left in the {place} where kids play."),
-    ("Drug dealing or drug use", "County lines dealers using flats near {street}, cars coming and going all night."),
-    ("Antisocial behaviour", "Groups of teenagers hanging around the {place} shouting and throwing stones at windows."),
-    ("Antisocial behaviour", "Scramblers and quad bikes tearing up the {place} and the footpaths."),
-    ("Antisocial behaviour", "Fly-tipping down the back lanes and graffiti on every wall."),
-    ("Drunk or rowdy behaviour", "Drunk people fighting outside the pubs on {street} at the weekend."),
-    ("Drunk or rowdy behaviour", "Street drinking on the benches by the {place}, it is intimidating."),
-    ("Violence against women and girls", "As a woman I don't feel safe walking home after dark, men shout things from cars."),
-    ("Violence against women and girls", "My daughter gets followed and catcalled on her way back from the {place}."),
-    ("Knife crime or serious violence", "I keep hearing about young lads carrying knives in town."),
-    ("Hate crime", "Racist abuse shouted at the family who run the shop on {street}."),
-    ("Hate crime", "Homophobic graffiti on the bus shelter that nobody cleans off."),
-    ("People reoffending after prison", "The same few people keep getting released and doing the same burglaries."),
-    (None, "Broken street lights on {street}, it is pitch black after 5pm."),
-    (None, "Not enough police about, you never see an officer on foot."),
-    (None, "Nothing really, it is a quiet area and people look out for each other."),
-    (None, "Potholes on {street} are the main thing."),
-]
-
-SAFER = [
-    "More police patrols in the evenings, on foot not in cars.",
-    "Better street lighting on {street}.",
-    "Speed cameras or a 20mph limit on {street}.",
-    "Something for young people to do in the evenings, a youth club would help.",
-    "CCTV at the {place}.",
-    "Clear the overgrown paths by the {place} so you can see who is there.",
-    "Quicker response when you report things on 101.",
-    "A PCSO who actually knows the area.",
-    "Support for people with drug and alcohol problems instead of moving them on.",
-    "Safe spaces in town for women at night.",
-]
 
 # Worries each town raises more often than others: a pattern for the board's summaries to find.
 AREA_LEANINGS = {
@@ -164,4 +139,22 @@ AREA_LEANINGS = {
     "Egremont": ["People reoffending after prison"],
     "Cleator Moor": ["Drug dealing or drug use"],
     "Millom": ["Hate crime"],
+}
+
+# How often residents write about each topic (demo_phrases.WORRIES, plus the contented).
+TOPIC_WEIGHTS = {
+    "Antisocial behaviour": 14,
+    "Drug dealing or drug use": 12,
+    "Drunk or rowdy behaviour": 7,
+    "Speeding or dangerous driving": 14,
+    "Violence against women and girls": 6,
+    "Knife crime or serious violence": 4,
+    "Hate crime": 3,
+    "People reoffending after prison": 4,
+    "Domestic abuse": 2,
+    "Street lighting": 7,
+    "Police presence": 9,
+    "Roads and parking": 6,
+    "Litter and fly-tipping": 6,
+    "Nothing much": 8,
 }

@@ -1,5 +1,6 @@
 """Demo content: the partnership's areas, an open survey, a closed one, and synthetic responses."""
 import random
+from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -18,13 +19,20 @@ from consult.models import (
     utcnow,
 )
 from consult.services.demo import content
+from consult.services.demo.phrases import DISCLOSURES
+from consult.services.demo.writing import ResidentWriter
 from consult.services.tagging.store import Analyser, insert_text_answers
 
 BATCH = 5000
+# Most synthetic responses go to the open survey; the closed one gets enough for its board pages.
+CLOSED_SHARE = 0.25
+# One written disclosure (for the safeguarding queue) in about this many open-survey responses.
+RESPONSES_PER_DISCLOSURE = 250
 
 
-def seed_demo(responses=0, reset=False, seed=2026, progress=None):
-    """Create the demo once (or again with reset) and add `responses` synthetic responses.
+def seed_demo(responses=0, reset=False, seed=2026, progress=None, closed_share=CLOSED_SHARE):
+    """Create the demo once (or again with reset) and add `responses` synthetic responses,
+    `closed_share` of them to the closed survey and the rest to the open one.
 
     Returns a short sentence for the CLI saying what was done.
     """
@@ -43,8 +51,18 @@ def seed_demo(responses=0, reset=False, seed=2026, progress=None):
         said.append(f"The “{survey.title}” consultation already exists: kept it.")
     if responses:
         # Demo data must be repeatable from a seed, and nothing here is a secret (bandit B311).
-        add_synthetic_responses(survey, responses, random.Random(seed), progress)  # nosec B311
-        said.append(f"Added {responses:,} synthetic responses.")
+        rng = random.Random(seed)  # nosec B311
+        closed = db.session.scalar(sa.select(Consultation).where(Consultation.slug == content.CLOSED_SURVEY["slug"]))
+        to_closed = int(responses * closed_share) if closed is not None else 0
+        add_synthetic_responses(survey, responses - to_closed, rng, progress)
+        if to_closed:
+            add_synthetic_responses(closed, to_closed, rng, progress)
+            said.append(
+                f"Added {responses:,} synthetic responses: {responses - to_closed:,} to “{survey.title}” "
+                f"and {to_closed:,} to “{closed.title}”."
+            )
+        else:
+            said.append(f"Added {responses:,} synthetic responses.")
     return " ".join(said)
 
 
@@ -119,13 +137,15 @@ def build_consultation(spec, areas, status, opens_at, closes_at):
 def add_synthetic_responses(consultation, count, rng, progress=None):
     """Insert `count` varied responses in batches, so a million fit in memory and reasonable time."""
     plan = _ResponsePlan(consultation, rng)
+    disclosures = plan.disclosure_positions(count)
     db.session.flush()
-    analyser = Analyser()
     start = consultation.opens_at or utcnow() - timedelta(days=30)
     span = max(60, int((min(utcnow(), consultation.closes_at or utcnow()) - start).total_seconds()))
     done = 0
     while done < count:
         size = min(BATCH, count - done)
+        # A new analyser per batch: it remembers every distinct text it has analysed.
+        analyser = Analyser()
         rows = []
         for _ in range(size):
             area = plan.pick_area()
@@ -142,8 +162,8 @@ def add_synthetic_responses(consultation, count, rng, progress=None):
             sa.insert(Response).returning(Response.id, sort_by_parameter_order=True), rows
         ).all()
         answers = []
-        for response_id, row in zip(ids, rows):
-            answers.extend(plan.answers(response_id, plan.area_by_id[row["area_id"]]))
+        for number, (response_id, row) in enumerate(zip(ids, rows), start=done):
+            answers.extend(plan.answers(response_id, plan.area_by_id[row["area_id"]], number in disclosures))
         choices = [answer for answer in answers if "text" not in answer]
         texts = [answer for answer in answers if "text" in answer]
         db.session.execute(sa.insert(Answer), choices)
@@ -154,65 +174,118 @@ def add_synthetic_responses(consultation, count, rng, progress=None):
             progress(size)
 
 
+@dataclass(frozen=True)
+class _Resident:
+    """One synthetic resident: what they worry about most and how uneasy they are (0 to 1)."""
+
+    topic: str
+    unease: float
+    day: int  # index into the safety options, 0 "Very safe" to 4 "Very unsafe"
+    after_dark: int
+
+
 class _ResponsePlan:
-    """Draws plausible answers: worse feelings of safety go with more problems, towns lean to themes."""
+    """Draws plausible answers: towns lean to some worries, everyone feels less safe after dark
+    than by day, and the more uneasy someone is the less they trust the police to deal with it.
+
+    Each question's "demo" key in demo_content says which answer it takes.
+    """
 
     def __init__(self, consultation, rng):
         self.rng = rng
-        self.questions = consultation.questions
+        spec = next((s for s in (content.SURVEY, content.CLOSED_SURVEY) if s["slug"] == consultation.slug), {"questions": []})
+        roles = {item["title"]: item.get("demo") for item in spec["questions"]}
+        self.questions = [(question, roles.get(question.title)) for question in consultation.questions]
         self.areas = list(consultation.areas)
         self.area_by_id = {area.id: area for area in self.areas}
         weights = {name: weight for name, _districts, weight in content.AREAS}
         self.area_weights = [weights.get(area.name, 5) for area in self.areas]
+        self.topics, self.topic_weights = zip(*content.TOPIC_WEIGHTS.items())
+        self.writer = ResidentWriter(rng)
 
     def pick_area(self):
         return self.rng.choices(self.areas, self.area_weights)[0]
 
-    def answers(self, response_id, area):
-        rng = self.rng
-        leanings = content.AREA_LEANINGS.get(area.name, [])
-        worry_theme, worry = self._worry(leanings)
-        rows = []
-        unsafe = rng.random()
-        chosen = {}
-        for question in self.questions:
-            if question.show_when_option_id and question.show_when_option_id not in chosen.values():
+    def disclosure_positions(self, count):
+        """Which of the next `count` responses disclose a risk: a few, never in a survey without a worry question."""
+        if count == 0 or all(role != "worry" for _question, role in self.questions):
+            return set()
+        wanted = min(len(DISCLOSURES), max(1, count // RESPONSES_PER_DISCLOSURE))
+        return set(self.rng.sample(range(count), wanted))
+
+    def answers(self, response_id, area, disclose=False):
+        resident = self._resident(area, disclose)
+        rows, chosen = [], set()
+        for question, role in self.questions:
+            if question.show_when_option_id and question.show_when_option_id not in chosen:
                 continue
-            options = question.options
-            if question.kind in ("single", "scale"):
-                if question.kind == "scale" or len(options) > 4:
-                    index = min(len(options) - 1, int(abs(rng.gauss(unsafe * 3, 1.1))))
-                else:
-                    index = rng.choices(range(len(options)), [1] + [3] * (len(options) - 1))[0]
-                if not question.required and rng.random() < 0.2:
-                    continue
-                chosen[question.id] = options[index].id
-                rows.append({"response_id": response_id, "question_id": question.id, "option_id": options[index].id})
-            elif question.kind == "multiple":
-                picked = self._problems(options, leanings, worry_theme)
-                rows.extend({"response_id": response_id, "question_id": question.id, "option_id": o.id} for o in picked)
-            elif question.is_text:
-                text = worry if "worries" in question.title else self._fill(rng.choice(content.SAFER))
-                if rng.random() < 0.85:
+            if question.is_text:
+                text = self._text(role, resident, disclose)
+                if text:
                     rows.append({"response_id": response_id, "question_id": question.id, "text": text})
+            elif question.options:
+                for option in self._choose(question, role, resident, area):
+                    chosen.add(option.id)
+                    rows.append({"response_id": response_id, "question_id": question.id, "option_id": option.id})
         return rows
 
-    def _worry(self, leanings):
+    def _resident(self, area, disclose):
         rng = self.rng
-        pool = content.WORRIES
+        leanings = content.AREA_LEANINGS.get(area.name, [])
         if leanings and rng.random() < 0.45:
-            pool = [w for w in content.WORRIES if w[0] in leanings] or pool
-        theme, text = rng.choice(pool)
-        return theme, self._fill(text)
+            topic = rng.choice(leanings)
+        else:
+            topic = rng.choices(self.topics, self.topic_weights)[0]
+        unease = rng.random() ** (2.5 if topic == "Nothing much" else 0.9)
+        if disclose:
+            unease = max(unease, 0.8)
+        day = min(4, int(abs(rng.gauss(unease * 2.4, 0.8))))
+        # After dark is never safer than by day, and most people feel a step or two less safe.
+        after_dark = min(4, day + rng.choices((0, 1, 2), (30, 45, 25))[0])
+        return _Resident(topic, unease, day, after_dark)
 
-    def _problems(self, options, leanings, worry_theme):
+    def _choose(self, question, role, resident, area):
+        """The options one resident picks for a choice question (none if they skip it)."""
+        rng, options = self.rng, question.options
+        if not question.required and rng.random() < 0.2:
+            return []
+        if role in ("day_safety", "after_dark_safety"):
+            # The last option is "Don't know".
+            index = len(options) - 1 if rng.random() < 0.02 else (resident.day if role == "day_safety" else resident.after_dark)
+        elif role == "confidence":
+            index = len(options) - 1 if rng.random() < 0.06 else min(4, max(0, round(rng.gauss(0.8 + resident.unease * 2.6, 1.0))))
+        elif role == "problems":
+            return self._problems(options, content.AREA_LEANINGS.get(area.name, []), resident.topic)
+        elif role == "victim":
+            index = rng.choices(range(3), (0.08 + 0.3 * resident.unease, 0.88 - 0.3 * resident.unease, 0.04))[0]
+        elif role == "reported":
+            index = rng.choices(range(3), (5, 2, 4))[0]
+        elif role == "nights_out":
+            index = rng.choices(range(4), (2, 4, 5, 3))[0]
+        elif question.kind == "multiple":
+            return rng.sample(options, 1)
+        else:
+            index = rng.randrange(len(options))
+        return [options[index]]
+
+    def _text(self, role, resident, disclose):
+        rng, writer = self.rng, self.writer
+        if role == "worry":
+            if disclose:
+                return writer.disclosure() or writer.worry(resident.topic)
+            return writer.worry(resident.topic) if rng.random() < 0.85 else None
+        if role == "safer" and rng.random() < 0.75:
+            topic = resident.topic if rng.random() < 0.7 else rng.choices(self.topics, self.topic_weights)[0]
+            return writer.safer(topic)
+        if role == "night_out" and rng.random() < 0.8:
+            return writer.night_out()
+        return None
+
+    def _problems(self, options, leanings, topic):
         rng = self.rng
         regular = [o for o in options if not o.exclusive]
-        picked = [o for o in regular if o.label == worry_theme or (o.label in leanings and rng.random() < 0.5)]
+        picked = [o for o in regular if o.label == topic or (o.label in leanings and rng.random() < 0.5)]
         picked += [o for o in regular if o not in picked and rng.random() < 0.12]
         if not picked:
             return [o for o in options if o.exclusive][:1]
         return picked
-
-    def _fill(self, text):
-        return text.format(street=self.rng.choice(content.STREETS), place=self.rng.choice(content.PLACES))

@@ -1,0 +1,90 @@
+"""The demo's synthetic responses read like residents: varied words, darker evenings, a few disclosures."""
+import re
+from collections import Counter
+
+import pytest
+import sqlalchemy as sa
+
+from consult.extensions import db
+from consult.models import Answer, Consultation, Option, Question, Response
+from consult.services.demo import phrases as demo_phrases
+from consult.services.demo.seed import seed_demo
+from consult.services.casework.safeguarding import queue
+
+RESPONSES = 200
+# Street and place names, so a sentence repeated with another place counts as a repeat.
+_NAMES = re.compile(
+    "|".join(sorted((re.escape(name.lower()) for name in demo_phrases.SLOTS["street"] + demo_phrases.SLOTS["place"]), key=len, reverse=True))
+)
+
+
+@pytest.fixture
+def seeded(app):
+    seed_demo(responses=RESPONSES)
+    return db.session.scalar(sa.select(Consultation).where(Consultation.slug == "community-safety-survey"))
+
+
+def sentences(texts):
+    found = []
+    for text in texts:
+        for sentence in re.split(r"[.!?]+\s*", text.lower()):
+            sentence = re.sub(r"[^a-z# ]", "", _NAMES.sub("#", sentence)).strip()
+            if sentence:
+                found.append(sentence)
+    return found
+
+
+def test_seeding_shares_responses_between_the_open_and_the_closed_survey(seeded):
+    counts = dict(db.session.execute(
+        sa.select(Consultation.slug, sa.func.count(Response.id)).join(Response).group_by(Consultation.slug)
+    ).all())
+    assert counts == {"community-safety-survey": 150, "night-time-economy-2026": 50}
+    closed_texts = db.session.scalar(
+        sa.select(sa.func.count(Answer.id)).join(Response).join(Consultation)
+        .where(Consultation.slug == "night-time-economy-2026", Answer.text.is_not(None))
+    )
+    assert closed_texts >= 30
+
+
+def test_seeded_answers_rarely_repeat_a_sentence_even_with_another_place_in_it(seeded):
+    texts = db.session.scalars(sa.select(Answer.text).where(Answer.text.is_not(None))).all()
+    found = sentences(texts)
+    assert len(found) >= 250
+    assert len(set(found)) / len(found) >= 0.9
+    longest_repeat = max(n for sentence, n in Counter(found).items() if len(sentence.split()) >= 6)
+    assert longest_repeat <= 3
+
+
+def _shares(question):
+    """Each option's share of the people who gave a view (Don't know left out), in option order."""
+    rows = db.session.execute(
+        sa.select(Option.position, Option.label, sa.func.count(Answer.id))
+        .join(Answer, Answer.option_id == Option.id)
+        .where(Option.question_id == question.id, Option.label != "Don't know")
+        .group_by(Option.id)
+        .order_by(Option.position)
+    ).all()
+    total = sum(n for _position, _label, n in rows)
+    return {label: (position, n / total) for position, label, n in rows}
+
+
+def test_seeded_residents_feel_less_safe_after_dark_than_by_day(seeded):
+    day, after_dark = (
+        _shares(db.session.scalar(sa.select(Question).where(Question.consultation_id == seeded.id, Question.title == title)))
+        for title in ("How safe do you feel in your area during the day?", "How safe do you feel in your area after dark?")
+    )
+    unsafe = ("Fairly unsafe", "Very unsafe")
+    assert sum(after_dark.get(label, (0, 0))[1] for label in unsafe) > sum(day.get(label, (0, 0))[1] for label in unsafe) + 0.1
+    assert after_dark["Very safe"][1] < day["Very safe"][1] / 2
+
+    def average(shares):
+        return sum(position * share for position, share in shares.values())
+
+    assert average(after_dark) > average(day) + 0.5
+
+
+def test_a_few_seeded_answers_are_disclosures_in_the_safeguarding_queue(seeded):
+    flagged = [answer for answer, _status in queue()]
+    assert 1 <= len(flagged) <= 3
+    assert {answer.text for answer in flagged} <= set(demo_phrases.DISCLOSURES)
+    assert all(answer.response.consultation_id == seeded.id for answer in flagged)
