@@ -1,4 +1,6 @@
 """Routes for signing in, signing out and setting a password; the idle timeout check."""
+import re
+import secrets
 import time
 from math import ceil
 from urllib.parse import urlsplit
@@ -12,6 +14,11 @@ from consult.cleaning import error_items
 from consult.extensions import limiter
 from consult.models import utcnow
 from consult.services.accounts import users
+
+
+DEVICE_COOKIE = "consult_device"
+DEVICE_COOKIE_SECONDS = 180 * 24 * 3600
+DEVICE_ID = re.compile(r"[0-9a-f]{32}")
 
 
 def safe_next(target):
@@ -51,14 +58,24 @@ def login():
     form = LoginForm()
     problem = None
     if form.validate_on_submit():
-        outcome = users.authenticate(form.email.data, form.password.data, request.remote_addr)
+        device = request.cookies.get(DEVICE_COOKIE, "")
+        if not DEVICE_ID.fullmatch(device):
+            device = secrets.token_hex(16)
+        outcome = users.authenticate(form.email.data, form.password.data, request.remote_addr, device)
         if outcome.user is not None:
             # A new session at sign-in: nothing set before it (by anyone) carries over.
             session.clear()
             login_user(outcome.user, fresh=True)
             session["signed_in_at"] = int(time.time())
             session["seen_at"] = int(time.time())
-            return redirect(next_url or home_for(outcome.user))
+            response = redirect(next_url or home_for(outcome.user))
+            # Remembers this device for the sign-in throttle: its own attempts never share a lock
+            # with anyone else's. A random id, linked to nothing but a keyed hash in the throttle.
+            response.set_cookie(
+                DEVICE_COOKIE, device, max_age=DEVICE_COOKIE_SECONDS, httponly=True, samesite="Lax",
+                secure=current_app.config["SESSION_COOKIE_SECURE"], path=url_for("auth.login"),
+            )
+            return response
         if outcome.locked_until is not None:
             minutes = max(1, ceil((outcome.locked_until - utcnow()).total_seconds() / 60))
             problem = f"Too many failed attempts to sign in. Wait {minutes} minute{'s' if minutes != 1 else ''} and try again"

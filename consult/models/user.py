@@ -61,14 +61,18 @@ class User(UserMixin, db.Model):
 
 
 class LoginThrottle(db.Model):
-    """Failed sign-ins counted per account and per client address, shared by every app server.
+    """Failed sign-ins counted per key (see services/accounts/throttle.py), shared by every app
+    server, and the devices each account has signed in on.
 
-    `key_hash` is a keyed hash of "account:<email>" or "address:<ip>": the table never holds an
-    address or an email in the clear, and unknown emails are throttled like known ones.
+    `key_hash` is a keyed hash of the key ("pair:<email>:<ip>", "device:<email>:<id>", ...): the
+    table never holds an address, an email or a device id in the clear, and unknown emails are
+    throttled like known ones.
     """
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    # "count" for failures counted against a key, "known" for a device the account signed in on.
+    kind: Mapped[str] = mapped_column(sa.String(8), default="count", server_default="count")
     failures: Mapped[int] = mapped_column(default=0)
     window_started_at: Mapped[datetime] = mapped_column(default=utcnow)
     # How many times this key has been locked: each lock lasts twice as long as the one before.

@@ -1,4 +1,4 @@
-"""staff users carry a session token: changing it ends every session they have
+"""staff users carry a session token: changing it ends every session they have; the sign-in throttle remembers known devices
 
 Revision ID: 0011_user_session_token
 Revises: 0010_consultation_revision
@@ -22,6 +22,9 @@ def upgrade():
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.add_column(sa.Column('session_token', sa.String(length=32), server_default='', nullable=False))
 
+    with op.batch_alter_table('login_throttle', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('kind', sa.String(length=8), server_default='count', nullable=False))
+
     # Every existing account gets its own token, as new ones do; sessions from before end.
     connection = op.get_bind()
     for (user_id,) in connection.execute(sa.text('SELECT id FROM "user"')).all():
@@ -32,5 +35,7 @@ def upgrade():
 
 
 def downgrade():
+    with op.batch_alter_table('login_throttle', schema=None) as batch_op:
+        batch_op.drop_column('kind')
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.drop_column('session_token')

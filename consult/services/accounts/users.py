@@ -149,6 +149,7 @@ def set_password(user, password):
     user.invite_token_hash = None
     user.invite_expires_at = None
     user.end_sessions()
+    throttle.clear_account(user.email)
     record("user.password_set", f"user:{user.id}", user=user)
     db.session.commit()
 
@@ -191,14 +192,16 @@ class SignIn:
     locked_until: datetime | None = None
 
 
-def authenticate(email, password, address):
-    """Check a sign-in under the rate limit and log it; commits. Returns a SignIn.
+def authenticate(email, password, address, device):
+    """Check a sign-in under the throttle and log it; commits. Returns a SignIn.
 
-    Unknown emails still cost one password hash check, so timing does not reveal accounts.
+    `device` is the id from the browser's device cookie (the caller makes a new one when it has
+    none, and keeps it on success). Unknown emails still cost one password hash check, so timing
+    does not reveal accounts.
     """
     email = normalise_email(email)[:254]
     now = utcnow()
-    locked = throttle.locked_until(email, address, now)
+    locked = throttle.locked_until(email, address, device, now)
     if locked is not None:
         record("login.failed", email, user=None, reason="locked")
         db.session.commit()
@@ -208,11 +211,11 @@ def authenticate(email, password, address):
     correct = check_password_hash(stored, password or "")
     if user is None or not user.password_hash or not correct or not user.active:
         reason = "unknown" if user is None else ("disabled" if correct and user.active is False else "password")
-        throttle.record_failure(email, address, now)
+        throttle.record_failure(email, address, device, now)
         record("login.failed", email, user=user, reason=reason)
         db.session.commit()
-        return SignIn(None, throttle.locked_until(email, address, now))
-    throttle.record_success(email)
+        return SignIn(None, throttle.locked_until(email, address, device, now))
+    throttle.record_success(email, address, device)
     user.last_login_at = now
     record("login", f"user:{user.id}", user=user)
     db.session.commit()
