@@ -4,6 +4,7 @@ Every count has been through small-number suppression: a hidden count reads "few
 and its percentage is null. Only redacted text ever appears (in drill-down quotes).
 """
 from flask import abort, jsonify, request
+from flask_login import current_user
 
 from consult.api import bp
 from consult.api.openapi import openapi_document
@@ -24,7 +25,7 @@ for _code in (400, 404, 405, 500):
 def _scope(scope):
     if scope == ALL:
         return None
-    consultation = summaries.consultation_by_slug(scope)
+    consultation = summaries.consultation_by_slug(scope, current_user.role)
     if consultation is None:
         abort(404, description=f"There is no consultation {scope!r}.")
     return consultation
@@ -33,7 +34,7 @@ def _scope(scope):
 def _filtered(scope):
     """(consultation, filters); :raise 400: with the problems when a filter is not valid."""
     consultation = _scope(scope)
-    filters, choices = summaries.parse_filters(request.args, consultation)
+    filters, choices = summaries.parse_filters(request.args, consultation, summaries.board_consultations(current_user.role))
     if choices.errors:
         response = jsonify({"error": "Bad Request", "message": "Some filters are not valid.", "errors": choices.errors})
         response.status_code = 400
@@ -57,7 +58,7 @@ def openapi():
 
 @bp.get("/consultations")
 def consultations():
-    found = summaries.board_consultations()
+    found = summaries.board_consultations(current_user.role)
     return jsonify({
         "consultations": [
             {

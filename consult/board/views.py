@@ -1,5 +1,6 @@
 """Board pages: each view reads the scope and filters, calls the summaries service, renders."""
 from flask import Response, abort, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from consult.board import bp, charts
 from consult.services import summaries
@@ -17,7 +18,7 @@ def _scope(scope):
     """The consultation a URL names, or None for "all consultations". :raise 404: unknown slug."""
     if scope == ALL:
         return None
-    consultation = summaries.consultation_by_slug(scope)
+    consultation = summaries.consultation_by_slug(scope, current_user.role)
     if consultation is None:
         abort(404)
     return consultation
@@ -39,12 +40,13 @@ def withheld(error):
 def _context(scope, page):
     """What every board page shows around its figures. :raise Withheld: when the filters may not be shown."""
     consultation = _scope(scope)
-    filters, choices = summaries.parse_filters(request.args, consultation)
+    visible = summaries.board_consultations(current_user.role)
+    filters, choices = summaries.parse_filters(request.args, consultation, visible)
     context = {
         "scope": scope,
         "page": page,
         "consultation": consultation,
-        "consultations": summaries.board_consultations(),
+        "consultations": visible,
         "filters": filters,
         "choices": choices,
         "area": summaries.area_by_id(filters.area_id),
@@ -65,7 +67,7 @@ def _page_args():
 
 @bp.get("/")
 def index():
-    return render_template("board/index.html", consultations=summaries.board_consultations())
+    return render_template("board/index.html", consultations=summaries.board_consultations(current_user.role))
 
 
 @bp.get("/filter")

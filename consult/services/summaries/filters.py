@@ -13,6 +13,8 @@ class Filters:
     """A filter on responses. None means "any"."""
 
     consultation_id: int | None = None
+    # For "all consultations": only these (the ones the reader may see); None means every one.
+    consultation_ids: tuple | None = None
     area_id: int | None = None
     date_from: date | None = None
     date_to: date | None = None
@@ -27,6 +29,8 @@ class Filters:
         found = [response.suspect_reason.is_(None)]
         if self.consultation_id is not None:
             found.append(response.consultation_id == self.consultation_id)
+        if self.consultation_ids is not None:
+            found.append(response.consultation_id.in_(self.consultation_ids))
         if self.area_id is not None:
             found.append(response.area_id == self.area_id)
         if self.date_from is not None:
@@ -47,6 +51,8 @@ class Filters:
         found = []
         if self.consultation_id is not None:
             found.append(counts.consultation_id == self.consultation_id)
+        if self.consultation_ids is not None:
+            found.append(counts.consultation_id.in_(self.consultation_ids))
         if self.area_id is not None:
             found.append(counts.area_key == self.area_id)
         if self.channel is not None:
@@ -108,8 +114,10 @@ def week_end(day):
     return day + timedelta(days=min(6 - day.weekday(), (date.max - day).days))
 
 
-def parse_filters(args, consultation=None):
+def parse_filters(args, consultation=None, visible=None):
     """Filters from query-string arguments. Returns (Filters, FilterChoices with errors).
+
+    For all consultations (`consultation` None), `visible` lists the ones the reader may see.
 
     Bad values are dropped (the summary is shown unfiltered on that field) and reported in
     `errors` by field name with a sentence saying how to fix them.
@@ -117,6 +125,8 @@ def parse_filters(args, consultation=None):
     choices = filter_choices(consultation)
     errors = {}
     values = {"consultation_id": consultation.id if consultation else None}
+    if consultation is None and visible is not None:
+        values["consultation_ids"] = tuple(c.id for c in visible)
 
     area = (args.get("area") or "").strip()
     if area:

@@ -5,15 +5,32 @@ from consult.extensions import db
 from consult.models import Area, Consultation, Theme
 
 
-def board_consultations():
-    """Consultations that residents have been able to answer (not drafts), newest first."""
+# Which consultations each role reads summaries of: partner agencies only what has been
+# published, board members anything residents have been able to answer, and only the officers
+# who build them (and admins) drafts.
+VISIBLE_STATUSES = {
+    "partner": ("published",),
+    "board": ("open", "closed", "published"),
+    "officer": ("draft", "open", "closed", "published"),
+    "admin": ("draft", "open", "closed", "published"),
+}
+# The board's own list leaves drafts out even for officers: they have nothing to summarise yet.
+LISTED_STATUSES = ("open", "closed", "published")
+
+
+def board_consultations(role):
+    """The consultations `role` may read summaries of that have had residents, newest first."""
+    statuses = [status for status in VISIBLE_STATUSES.get(role, ()) if status in LISTED_STATUSES]
     return db.session.scalars(
-        sa.select(Consultation).where(Consultation.status != "draft").order_by(Consultation.opens_at.desc(), Consultation.id)
+        sa.select(Consultation).where(Consultation.status.in_(statuses)).order_by(Consultation.opens_at.desc(), Consultation.id)
     ).all()
 
 
-def consultation_by_slug(slug):
-    return db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+def consultation_by_slug(slug, role):
+    """The consultation at `slug` if `role` may read its summaries, else None."""
+    return db.session.scalar(
+        sa.select(Consultation).where(Consultation.slug == slug, Consultation.status.in_(VISIBLE_STATUSES.get(role, ())))
+    )
 
 
 def theme_by_slug(slug):

@@ -36,7 +36,7 @@ def test_consultations_are_listed(client, auth, board_data):
 
 
 def test_matrix_has_the_hand_checked_figures(client, auth, board_data):
-    auth.login("partner")
+    auth.login("board")
     body = client.get("/api/v1/summaries/board-test/matrix").get_json()
     assert "two-proportion z-test" in body["test"]
     assert [t["slug"] for t in body["themes"]] == ["road-safety", "drugs"]
@@ -58,7 +58,7 @@ def test_overview_with_a_filter(client, auth, board_data):
 
 
 def test_drilldown_quotes_only_redacted_text(client, auth, board_data):
-    auth.login("partner")
+    auth.login("board")
     north = board_data["builder"].north.id
     response = client.get(f"/api/v1/summaries/board-test/themes/road-safety?area={north}")
     body = response.get_json()
@@ -69,7 +69,7 @@ def test_drilldown_quotes_only_redacted_text(client, auth, board_data):
 
 
 def test_no_api_output_contains_raw_text(client, auth, board_data):
-    auth.login("partner")
+    auth.login("board")
     north = board_data["builder"].north.id
     bodies = [
         client.get(url).get_data(as_text=True)

@@ -1,6 +1,6 @@
-"""Differencing: no two views a partner may fetch differ by fewer than SUPPRESSION_THRESHOLD people.
+"""Differencing: no two views a board member or partner may fetch differ by fewer than SUPPRESSION_THRESHOLD people.
 
-The attack from the security review: as a partner, fetch the overview of one area up to one day
+The attack from the security review: as a partner (here a board member, who sees open consultations), fetch the overview of one area up to one day
 and up to the day before, and subtract each option's counts: the difference was one resident's
 answers to every closed question.
 """
@@ -44,7 +44,7 @@ def lone_resident(app, demo):
 
 def test_the_one_later_resident_cannot_be_isolated_by_dates(client, auth, lone_resident):
     area, day = lone_resident
-    auth.login("partner")
+    auth.login("board")
     before = week_end(week_start(day) - timedelta(days=1))
     pairs = [
         (f"?area={area.id}&to={before}", f"?area={area.id}&to={day}"),
@@ -61,7 +61,7 @@ def test_the_one_later_resident_cannot_be_isolated_by_dates(client, auth, lone_r
 
 def test_a_withheld_view_says_why_on_the_page_and_in_the_api(client, auth, lone_resident):
     area, day = lone_resident
-    auth.login("partner")
+    auth.login("board")
     before = week_end(week_start(day) - timedelta(days=1))
     api = client.get(f"{OVERVIEW}?area={area.id}&to={before}")
     assert api.status_code == 403 and "too few people" in api.get_json()["message"]
@@ -71,11 +71,12 @@ def test_a_withheld_view_says_why_on_the_page_and_in_the_api(client, auth, lone_
     assert download.mimetype == "text/html"
 
 
-def test_views_that_differ_by_many_are_still_shown(client, auth, lone_resident):
+def test_views_that_differ_by_nobody_or_by_many_are_still_shown(client, auth, lone_resident):
     area, day = lone_resident
-    auth.login("partner")
-    assert client.get(f"{OVERVIEW}?area={area.id}").status_code == 200
+    auth.login("board")
     assert client.get(OVERVIEW).status_code == 200
+    assert client.get(f"{OVERVIEW}?to={day + timedelta(days=30)}").status_code == 200  # everyone: the same as no dates
+    assert client.get(f"{OVERVIEW}?from={week_start(day)}").status_code == 403  # the lone resident alone
 
 
 def test_dates_are_whole_weeks_so_a_day_apart_is_the_same_view(app):
@@ -94,7 +95,7 @@ def test_a_lone_imported_response_cannot_be_isolated_by_channel(client, auth, ap
     """The demo's synthetic residents answer on the web or on paper; one response is imported."""
     add_synthetic_responses(demo, 60, random.Random(3))
     store_response(demo, _answers(demo, demo.areas[1]), channel="import")
-    auth.login("partner")
+    auth.login("board")
     everyone = client.get(OVERVIEW)
     imported = client.get(f"{OVERVIEW}?channel=import")
     assert everyone.status_code == 200
