@@ -5,7 +5,9 @@ from datetime import date, datetime, time, timedelta
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import CHANNELS, Answer, Area, Option, Question, Response
+from consult.models import CHANNELS, Answer, Area, Option, Question, Response, SummaryCount
+from consult.services.summaries import tally
+from consult.services.summaries.suppression import is_small
 
 
 @dataclass(frozen=True)
@@ -13,7 +15,8 @@ class Filters:
     """A filter on responses. None means "any"."""
 
     consultation_id: int | None = None
-    # For "all consultations": only these (the ones the reader may see); None means every one.
+    # Across consultations (all of them, or a trend by consultation): only these, the ones the
+    # reader may see that have no respondents or at least the threshold; None means every one.
     consultation_ids: tuple | None = None
     area_id: int | None = None
     date_from: date | None = None
@@ -29,7 +32,7 @@ class Filters:
         found = [response.suspect_reason.is_(None)]
         if self.consultation_id is not None:
             found.append(response.consultation_id == self.consultation_id)
-        if self.consultation_ids is not None:
+        if self.consultation_id is None and self.consultation_ids is not None:
             found.append(response.consultation_id.in_(self.consultation_ids))
         if self.area_id is not None:
             found.append(response.area_id == self.area_id)
@@ -51,7 +54,7 @@ class Filters:
         found = []
         if self.consultation_id is not None:
             found.append(counts.consultation_id == self.consultation_id)
-        if self.consultation_ids is not None:
+        if self.consultation_id is None and self.consultation_ids is not None:
             found.append(counts.consultation_id.in_(self.consultation_ids))
         if self.area_id is not None:
             found.append(counts.area_key == self.area_id)
@@ -104,6 +107,13 @@ def _parse_date(text):
         return None
 
 
+def summable_ids(consultations):
+    """The ids of these consultations that may be summed with others: a consultation with a few
+    respondents (fewer than the threshold) would be the difference between a sum and the rest."""
+    people = dict(tally.summed(Filters(), "respondents", SummaryCount.consultation_id))
+    return tuple(c.id for c in consultations if not is_small(people.get(c.id, 0)))
+
+
 def week_start(day):
     """The Monday of `day`'s week (or the first day there is)."""
     return day - timedelta(days=min(day.weekday(), (day - date.min).days))
@@ -125,8 +135,8 @@ def parse_filters(args, consultation=None, visible=None):
     choices = filter_choices(consultation)
     errors = {}
     values = {"consultation_id": consultation.id if consultation else None}
-    if consultation is None and visible is not None:
-        values["consultation_ids"] = tuple(c.id for c in visible)
+    if visible is not None:
+        values["consultation_ids"] = summable_ids(visible)
 
     area = (args.get("area") or "").strip()
     if area:

@@ -105,3 +105,26 @@ def test_a_lone_imported_response_cannot_be_isolated_by_channel(client, auth, ap
         assert client.get(f"{OVERVIEW}?channel={channel}").status_code in (200, 403)
     shown = [c for c in ("web", "paper") if client.get(f"{OVERVIEW}?channel={c}").status_code == 200]
     assert len(shown) < 2, "web and paper both shown: all minus both is the one imported response"
+
+
+def test_a_consultation_with_a_few_responses_does_not_hide_anothers_trend(client, auth, app, demo):
+    """Found in review: once a second consultation had 3 paper responses, the 3,001-respondent
+    survey's trend read "fewer than 5" and every share was blank. A consultation with a few
+    respondents is left out of sums across consultations instead."""
+    from consult.extensions import db
+    from tests.integration.manage.builder_helpers import answers_for, draft_consultation
+
+    add_synthetic_responses(demo, 60, random.Random(11))
+    second = draft_consultation("second-survey")
+    second.status = "open"
+    db.session.commit()
+    for key in ("a", "b", "c"):
+        store_response(second, answers_for(second), channel="paper", submission_key=key * 20)
+    db.session.commit()
+    auth.login("board")
+    body = client.get("/api/v1/summaries/community-safety-survey/trend").get_json()
+    rows = body["by_consultation"]["rows"]
+    assert [row["period"] for row in rows] == [demo.title]
+    assert rows[0]["respondents"] == 60
+    everyone = client.get("/api/v1/summaries/all/overview").get_json()["responses_by_area"]
+    assert everyone["rows"][-1][everyone["columns"][1]["key"]] == 60  # the 3 are left out of the sum
