@@ -1,0 +1,67 @@
+"""Hybrid decisions: the model's calibrated probabilities, explained by the rules' terms and
+the answer's words that weighed most, turned into themes, the undecided band and safeguarding.
+"""
+from __future__ import annotations
+
+from .disclosures import urgent
+from .features import SELF_HARM, Findings
+from .model import SAFEGUARDING, Model
+from .safeguarding import CONCERN, URGENT, Safeguarding
+from .tagger import CONFIDENCE_THRESHOLD, ThemeMatch
+from .taxonomy import Taxonomy
+
+# An answer with no theme is undecided when some theme came at least this close to its
+# threshold: an officer should look rather than count it as off-topic.
+UNDECIDED_SHARE = 0.6
+EVIDENCE_LIMIT = 6
+MODEL_REASON = "possible risk to someone (learned from reviewed answers)"
+
+
+def _evidence(model: Model, x_row, found: Findings, label: str) -> tuple[str, ...]:
+    """Matched terms first, then the words that weighed most, each once."""
+    items = list(found.rule_evidence(label)) if label != SAFEGUARDING else []
+    for word in model.weighed_words(x_row, label):
+        if not any(word.lower() in item.lower() for item in items):
+            items.append(word)
+    return tuple(items[:EVIDENCE_LIMIT])
+
+
+def decide(model: Model, found: Findings, taxonomy: Taxonomy):
+    """Return (themes best first, undecided, Safeguarding) for one answer's findings."""
+    x, probabilities = model.probabilities([found])
+    x_row, row = x[0], probabilities[0]
+    themes, near = [], False
+    for slug in taxonomy.slugs:
+        if slug not in model.labels:
+            # A theme the partnership added after training: its terms alone decide.
+            confidence = found.rule_confidence(slug)
+            if confidence >= CONFIDENCE_THRESHOLD:
+                themes.append(ThemeMatch(slug, confidence, found.rule_evidence(slug)))
+            continue
+        p = float(row[model.labels.index(slug)])
+        threshold = model.thresholds[slug]
+        if p >= threshold:
+            themes.append(ThemeMatch(slug, round(p, 3), _evidence(model, x_row, found, slug)))
+        elif p >= threshold * UNDECIDED_SHARE:
+            near = True
+    themes.sort(key=lambda m: (-m.confidence, m.slug))
+    undecided = not themes and (near or found.safety_talk)
+    return tuple(themes), undecided, _safeguarding(model, x_row, row, found)
+
+
+def _safeguarding(model: Model, x_row, row, found: Findings) -> Safeguarding:
+    """Recall first: the model at its cross-validated threshold, or a self-harm disclosure."""
+    rules = found.safeguarding
+    p = float(row[model.labels.index(SAFEGUARDING)]) if SAFEGUARDING in model.labels else 0.0
+    flagged = p >= model.thresholds.get(SAFEGUARDING, 1.0) or SELF_HARM in rules.reasons
+    if not flagged:
+        return Safeguarding()
+    reasons = list(rules.reasons)
+    if not reasons or reasons == ["immediate danger"]:
+        words = model.weighed_words(x_row, SAFEGUARDING, limit=4)
+        reasons = [MODEL_REASON + (f": {', '.join(words)}" if words else "")]
+    lower = found.text.lower()
+    level = URGENT if rules.level == URGENT or urgent(lower, reasons) else CONCERN
+    if level == URGENT and "immediate danger" not in reasons:
+        reasons.append("immediate danger")
+    return Safeguarding(level, tuple(reasons))
