@@ -71,7 +71,9 @@ def create_app(config=None):
     register_template_helpers(app)
     register_commands(app)
     from consult.analysis import warm_up
+    from consult.services.learning import load_model
 
+    load_model(app)  # the partnership's model, trained from the shipped corpus if none is stored
     warm_up()  # before any request thread can race to load the lexicons
     return app
 

@@ -20,12 +20,15 @@ class LabelledRow:
 
     ``weight`` counts an example more than once in training: officers' own reviews weigh more
     than the shipped corpus, because they are the partnership's residents' words.
+    ``themes_known`` is False for an answer an officer decided a safeguarding flag on without
+    reviewing its themes: it teaches safeguarding only.
     """
 
     text: str
     themes: frozenset[str]
     safeguarding: bool | None = None
     weight: float = 1.0
+    themes_known: bool = True
 
 
 def load_labelled_csv(path, taxonomy: Taxonomy | None = None) -> list[LabelledRow]:

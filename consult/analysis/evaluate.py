@@ -38,10 +38,12 @@ def score(rows, analyses, slugs) -> dict:
     safeguarding recall and precision (flagged means level is not "none"), and
     ``problem_positive_share``: of rows whose gold label has a theme, the share scored positive.
     """
+    # Answers an officer only decided a safeguarding flag on say nothing about themes.
+    pairs = [(r, a) for r, a in zip(rows, analyses) if getattr(r, "themes_known", True)]
     per_theme = {}
     for slug in slugs:
         tp = fp = fn = 0
-        for row, analysis in zip(rows, analyses):
+        for row, analysis in pairs:
             predicted = slug in analysis.theme_slugs
             gold = slug in row.themes
             tp += predicted and gold
@@ -50,7 +52,7 @@ def score(rows, analyses, slugs) -> dict:
         precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
         f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
         per_theme[slug] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
-    empty = [row for row, a in zip(rows, analyses) if not a.themes]
+    empty = [row for row, a in pairs if not a.themes]
     result = {
         "rows": len(rows),
         "macro_f1": round(sum(t["f1"] for t in per_theme.values()) / len(per_theme), 4)
@@ -59,7 +61,7 @@ def score(rows, analyses, slugs) -> dict:
         "none_precision": _ratio(sum(1 for r in empty if not r.themes), len(empty)),
         "none_predicted": len(empty),
     }
-    problems = [a for r, a in zip(rows, analyses) if r.themes]
+    problems = [a for r, a in pairs if r.themes]
     result["problem_positive_share"] = _ratio(
         sum(1 for a in problems if a.sentiment > POSITIVE), len(problems))
     labelled = [(r, a) for r, a in zip(rows, analyses) if r.safeguarding is not None]

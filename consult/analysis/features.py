@@ -36,6 +36,14 @@ class Findings:
     def rule_evidence(self, slug: str) -> tuple[str, ...]:
         return next((m.evidence for m in self.rule_themes if m.slug == slug), ())
 
+    def rules_give(self, label: str) -> bool:
+        """True when the rules alone settle a label: a self-harm disclosure is always flagged.
+
+        Theme terms are not trusted alone: the model has their confidences among its features
+        and overrules innocent uses ("I could murder the lads who park across my drive").
+        """
+        return label == "safeguarding" and SELF_HARM in self.safeguarding.reasons
+
     @property
     def confident_rule_themes(self) -> tuple[ThemeMatch, ...]:
         return tuple(m for m in self.rule_themes if m.confidence >= CONFIDENCE_THRESHOLD)

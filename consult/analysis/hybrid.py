@@ -4,7 +4,7 @@ the answer's words that weighed most, turned into themes, the undecided band and
 from __future__ import annotations
 
 from .disclosures import urgent
-from .features import SELF_HARM, Findings
+from .features import Findings
 from .model import SAFEGUARDING, Model
 from .safeguarding import CONCERN, URGENT, Safeguarding
 from .tagger import CONFIDENCE_THRESHOLD, ThemeMatch
@@ -53,7 +53,7 @@ def _safeguarding(model: Model, x_row, row, found: Findings) -> Safeguarding:
     """Recall first: the model at its cross-validated threshold, or a self-harm disclosure."""
     rules = found.safeguarding
     p = float(row[model.labels.index(SAFEGUARDING)]) if SAFEGUARDING in model.labels else 0.0
-    flagged = p >= model.thresholds.get(SAFEGUARDING, 1.0) or SELF_HARM in rules.reasons
+    flagged = p >= model.thresholds.get(SAFEGUARDING, 1.0) or found.rules_give(SAFEGUARDING)
     if not flagged:
         return Safeguarding()
     reasons = list(rules.reasons)

@@ -91,6 +91,7 @@ def _targets(rows, labels):
                 known[i, j] = row.safeguarding is not None
                 y[i, j] = bool(row.safeguarding)
             else:
+                known[i, j] = row.themes_known
                 y[i, j] = label in row.themes
     return y, known
 
@@ -120,6 +121,15 @@ def _fit_linear(rows, findings, labels, seed):
     return words, chars, coef, intercept, x
 
 
+def rules_decide(findings, labels) -> np.ndarray:
+    """Where the rules alone give a label: a confident term match, a self-harm disclosure."""
+    given = np.zeros((len(findings), len(labels)), dtype=bool)
+    for i, found in enumerate(findings):
+        for j, label in enumerate(labels):
+            given[i, j] = found.rules_give(label)
+    return given
+
+
 def _calibrate(raw: np.ndarray, calibration: np.ndarray) -> np.ndarray:
     """Platt scaling: a, b per label fitted on out-of-fold scores, p = 1 / (1 + e^-(a*s + b))."""
     return 1.0 / (1.0 + np.exp(-(raw * calibration[:, 0] + calibration[:, 1])))
@@ -132,11 +142,15 @@ def _platt(scores, y, seed):
     return np.array([fitted.coef_[0, 0], fitted.intercept_[0]])
 
 
-def best_f1_threshold(probabilities, y) -> float:
-    """The threshold on the grid with the best F1 (the lowest of ties)."""
+def best_f1_threshold(probabilities, y, forced=None) -> float:
+    """The threshold on the grid with the best F1 (the lowest of ties).
+
+    ``forced`` marks rows the label is given anyway (a confident rule), whatever the model says.
+    """
+    forced = np.zeros_like(y, dtype=bool) if forced is None else forced
     best, chosen = -1.0, 0.5
     for threshold in THRESHOLD_GRID:
-        predicted = probabilities >= threshold
+        predicted = (probabilities >= threshold) | forced
         tp = int((predicted & (y == 1)).sum())
         denominator = predicted.sum() + (y == 1).sum()
         f1 = 2 * tp / denominator if denominator else 0.0
@@ -145,13 +159,14 @@ def best_f1_threshold(probabilities, y) -> float:
     return chosen
 
 
-def recall_threshold(probabilities, y, target=SAFEGUARDING_RECALL) -> float:
+def recall_threshold(probabilities, y, forced=None, target=SAFEGUARDING_RECALL) -> float:
     """The highest threshold on the grid whose recall still reaches the target."""
+    forced = np.zeros_like(y, dtype=bool) if forced is None else forced
     positives = (y == 1).sum()
     if not positives:
         return 0.5
     for threshold in sorted(THRESHOLD_GRID, reverse=True):
-        if ((probabilities >= threshold) & (y == 1)).sum() / positives >= target:
+        if (((probabilities >= threshold) | forced) & (y == 1)).sum() / positives >= target:
             return float(threshold)
     return float(THRESHOLD_GRID[0])
 
@@ -176,10 +191,12 @@ def fit(rows, findings, labels, version: str, seed: int = SEED, inner_folds: int
     calibration = np.array([_platt(oof[known[:, j], j], y[known[:, j], j], seed)
                             for j in range(len(labels))])
     probabilities = _calibrate(oof, calibration)
+    forced = rules_decide(findings, labels)
     thresholds = {}
     for j, label in enumerate(labels):
         chooser = recall_threshold if label == SAFEGUARDING else best_f1_threshold
-        thresholds[label] = chooser(probabilities[known[:, j], j], y[known[:, j], j])
+        mask = known[:, j]
+        thresholds[label] = chooser(probabilities[mask, j], y[mask, j], forced[mask, j])
     words, chars, coef, intercept, _ = _fit_linear(rows, findings, labels, seed)
     return Model(version, labels, words, chars, coef, intercept, calibration, thresholds,
                  words.get_feature_names_out(), trained_on=len(rows))

@@ -12,6 +12,7 @@ import hashlib
 import os
 import tempfile
 import threading
+from datetime import datetime, timezone
 from pathlib import Path
 
 import joblib
@@ -37,7 +38,7 @@ def version_of(rows, seed: int = SEED, prefix: str = BUILTIN) -> str:
     digest = hashlib.sha256(f"{FORMAT}|{sklearn.__version__}|{seed}".encode())
     for row in rows:
         digest.update(f"{row.text}\t{';'.join(sorted(row.themes))}\t{row.safeguarding}"
-                      f"\t{row.weight}\n".encode())
+                      f"\t{row.weight}\t{row.themes_known}\n".encode())
     return f"{prefix}-{digest.hexdigest()[:12]}"
 
 
@@ -46,7 +47,8 @@ def train_rows(extra=(), taxonomy: Taxonomy | None = None) -> list[LabelledRow]:
 
     ``extra`` rows replace corpus rows with the same text: an officer's reading wins.
     """
-    extra = [LabelledRow(r.text, r.themes, r.safeguarding, REVIEW_WEIGHT) for r in extra]
+    extra = [LabelledRow(r.text, r.themes, r.safeguarding, REVIEW_WEIGHT, r.themes_known)
+             for r in extra]
     reviewed = {_key(r.text) for r in extra}
     rows = [r for r in load_corpus(taxonomy) if _key(r.text) not in reviewed]
     return rows + extra
@@ -64,7 +66,10 @@ def train(extra=(), taxonomy: Taxonomy | None = None, seed: int = SEED, inner_fo
     findings = [find(row.text, taxonomy) for row in rows]
     version = version_of(rows, seed, LOCAL if extra else BUILTIN)
     options = {"inner_folds": inner_folds} if inner_folds else {}
-    return fit(rows, findings, labels, version, seed, **options)
+    model = fit(rows, findings, labels, version, seed, **options)
+    model.details.update(trained_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                         reviews=len(extra), corpus_rows=len(rows) - len(extra))
+    return model
 
 
 def save(model: Model, folder) -> Path:
@@ -102,6 +107,11 @@ def use(model: Model) -> None:
     """Make the model the one ``analyse`` uses in this process."""
     global _current
     _current = model
+
+
+def in_use() -> Model | None:
+    """The model this process uses, or None before the first is loaded or trained."""
+    return _current
 
 
 def current_model() -> Model:
