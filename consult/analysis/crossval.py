@@ -12,7 +12,7 @@ from sklearn.model_selection import KFold
 from . import analyse_with
 from .evaluate import score
 from .features import find
-from .model import INNER_FOLDS, SAFEGUARDING, SEED, fit
+from .model import INNER_FOLDS, NOT_THEMES, SEED, fit
 from .store import REVIEW_WEIGHT, train_rows
 from .taxonomy import Taxonomy, load_default_taxonomy
 
@@ -38,7 +38,7 @@ def compare(rows, training_sets, taxonomy: Taxonomy | None = None, folds: int = 
     """
     taxonomy = taxonomy or load_default_taxonomy()
     rows = list(rows)
-    labels = tuple(taxonomy.slugs) + (SAFEGUARDING,)
+    labels = tuple(taxonomy.slugs) + NOT_THEMES
     findings = [find(row.text, taxonomy) for row in rows]
     members = [{id(row) for row in chosen} for chosen in training_sets]
     analyses = [[None] * len(rows) for _ in training_sets]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .disclosures import urgent
 from .features import Findings
-from .model import SAFEGUARDING, Model
+from .model import ANY_THEME, SAFEGUARDING, Model
 from .safeguarding import CONCERN, URGENT, Safeguarding
 from .tagger import CONFIDENCE_THRESHOLD, ThemeMatch
 from .taxonomy import Taxonomy
@@ -30,7 +30,7 @@ def decide(model: Model, found: Findings, taxonomy: Taxonomy):
     """Return (themes best first, undecided, Safeguarding) for one answer's findings."""
     x, probabilities = model.probabilities([found])
     x_row, row = x[0], probabilities[0]
-    themes, near = [], False
+    themes, near, likeliest = [], False, None
     for slug in taxonomy.slugs:
         if slug not in model.labels:
             # A theme the partnership added after training: its terms alone decide.
@@ -44,6 +44,12 @@ def decide(model: Model, found: Findings, taxonomy: Taxonomy):
             themes.append(ThemeMatch(slug, round(p, 3), _evidence(model, x_row, found, slug)))
         elif p >= threshold * UNDECIDED_SHARE:
             near = True
+        if likeliest is None or p / threshold > likeliest[0]:
+            likeliest = (p / threshold, slug, p)
+    if not themes and likeliest and ANY_THEME in model.labels:
+        if row[model.labels.index(ANY_THEME)] >= model.thresholds[ANY_THEME]:
+            _, slug, p = likeliest
+            themes.append(ThemeMatch(slug, round(p, 3), _evidence(model, x_row, found, slug)))
     themes.sort(key=lambda m: (-m.confidence, m.slug))
     undecided = not themes and (near or found.safety_talk)
     return tuple(themes), undecided, _safeguarding(model, x_row, row, found)

@@ -19,6 +19,10 @@ from .features import Findings, rule_columns
 
 SEED = 20261203
 SAFEGUARDING = "safeguarding"
+# Whether an answer has any theme at all: an answer the model is sure is about something gets
+# its likeliest theme even when no single theme reached its own threshold.
+ANY_THEME = "any-theme"
+NOT_THEMES = (SAFEGUARDING, ANY_THEME)
 # Regularisation of the per-label regressions; the rules' columns are scaled to weigh like a
 # handful of n-grams, so the model can still overrule a term used innocently.
 C = 8.0
@@ -48,7 +52,7 @@ class Model:
 
     @property
     def slugs(self) -> tuple[str, ...]:
-        return tuple(label for label in self.labels if label != SAFEGUARDING)
+        return tuple(label for label in self.labels if label not in NOT_THEMES)
 
     def features(self, findings: list[Findings]):
         texts = [f.text for f in findings]
@@ -90,6 +94,9 @@ def _targets(rows, labels):
             if label == SAFEGUARDING:
                 known[i, j] = row.safeguarding is not None
                 y[i, j] = bool(row.safeguarding)
+            elif label == ANY_THEME:
+                known[i, j] = row.themes_known
+                y[i, j] = bool(row.themes)
             else:
                 known[i, j] = row.themes_known
                 y[i, j] = label in row.themes
@@ -100,7 +107,7 @@ def _fit_linear(rows, findings, labels, seed):
     """Fit vocabularies and one regression per label; return (words, chars, coef, intercept)."""
     words, chars = _vectorisers()
     texts = [f.text for f in findings]
-    slugs = [label for label in labels if label != SAFEGUARDING]
+    slugs = [label for label in labels if label not in NOT_THEMES]
     x = sp.hstack([words.fit_transform(texts), chars.fit_transform(texts),
                    sp.csr_matrix(rule_columns(findings, slugs) * RULE_SCALE)], format="csr")
     y, known = _targets(rows, labels)

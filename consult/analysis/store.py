@@ -20,7 +20,7 @@ import sklearn
 
 from .corpus import LabelledRow, load_corpus
 from .features import find
-from .model import SAFEGUARDING, SEED, Model, fit
+from .model import NOT_THEMES, SEED, Model, fit
 from .taxonomy import Taxonomy, load_default_taxonomy
 
 BUILTIN = "builtin"
@@ -62,7 +62,7 @@ def train(extra=(), taxonomy: Taxonomy | None = None, seed: int = SEED, inner_fo
     """Train on the shipped corpus plus ``extra`` labelled rows; store nothing."""
     taxonomy = taxonomy or load_default_taxonomy()
     rows = train_rows(extra, taxonomy)
-    labels = tuple(taxonomy.slugs) + (SAFEGUARDING,)
+    labels = tuple(taxonomy.slugs) + NOT_THEMES
     findings = [find(row.text, taxonomy) for row in rows]
     version = version_of(rows, seed, LOCAL if extra else BUILTIN)
     options = {"inner_folds": inner_folds} if inner_folds else {}

@@ -1,6 +1,7 @@
 """The partnership's own analysis model: officers' reviews as training examples, retraining
 with a cross-validated before-and-after check, and the model each server loads at start.
 """
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from consult.analysis import store
 from consult.analysis.corpus import LabelledRow
 from consult.analysis.crossval import retrain_scores
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, SafeguardingAction
+from consult.models import Answer, AnswerTheme, AuditEvent, SafeguardingAction, User
 from consult.services.audit import record
 
 # A flag an officer referred or signposted was a real concern; "no further action" was not.
@@ -22,6 +23,10 @@ RETRAIN_FOLDS = 3
 RETRAIN_INNER_FOLDS = 2
 # A new model may lose this much safeguarding recall to rounding, no more.
 RECALL_SLACK = 0.005
+RETRAIN_ACTIONS = ("analysis.retrained", "analysis.retrain_refused")
+
+# One retrain at a time in a process: a second press of the button while one runs is refused.
+_retraining = threading.Lock()
 
 
 def model_folder(app) -> Path:
@@ -99,6 +104,44 @@ def model_status():
     return {"version": model.version, "trained_at": model.details.get("trained_at"),
             "reviews_used": model.details.get("reviews", 0), "cv": model.details.get("cv"),
             "since": reviews_since_training()}
+
+
+def last_retrain():
+    """The latest retrain's audit event (before, after, switched), or None."""
+    event = db.session.scalar(
+        sa.select(AuditEvent).where(AuditEvent.action.in_(RETRAIN_ACTIONS))
+        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(1)
+    )
+    if event is None:
+        return None
+    return {"at": event.at, "switched": event.action == "analysis.retrained", **(event.detail or {})}
+
+
+def retraining_now() -> bool:
+    return _retraining.locked()
+
+
+def start_retrain(app, user, background=True) -> bool:
+    """Retrain (see ``retrain``) in a thread of its own, as it takes longer than a request may;
+    returns False when a retrain is already running. ``background=False`` waits for it.
+    """
+    if not _retraining.acquire(blocking=False):
+        return False
+    user_id = user.id if user is not None else None
+
+    def run():
+        try:
+            with app.app_context():
+                retrain(app, db.session.get(User, user_id) if user_id else None)
+                db.session.remove()
+        finally:
+            _retraining.release()
+
+    if background:
+        threading.Thread(target=run, name="consult-retrain", daemon=True).start()
+    else:
+        run()
+    return True
 
 
 def is_worse(before: dict, after: dict) -> bool:
