@@ -7,6 +7,7 @@ from .disclosures import urgent
 from .features import Findings
 from .model import ANY_THEME, SAFEGUARDING, Model
 from .safeguarding import CONCERN, URGENT, Safeguarding
+from .scoring import scorer_for
 from .tagger import CONFIDENCE_THRESHOLD, ThemeMatch
 from .taxonomy import Taxonomy
 
@@ -17,10 +18,10 @@ EVIDENCE_LIMIT = 6
 MODEL_REASON = "possible risk to someone (learned from reviewed answers)"
 
 
-def _evidence(model: Model, x_row, found: Findings, label: str) -> tuple[str, ...]:
+def _evidence(weighed, found: Findings, label: str) -> tuple[str, ...]:
     """Matched terms first, then the words that weighed most, each once."""
     items = list(found.rule_evidence(label)) if label != SAFEGUARDING else []
-    for word in model.weighed_words(x_row, label):
+    for word in weighed(label):
         if not any(word.lower() in item.lower() for item in items):
             items.append(word)
     return tuple(items[:EVIDENCE_LIMIT])
@@ -28,8 +29,12 @@ def _evidence(model: Model, x_row, found: Findings, label: str) -> tuple[str, ..
 
 def decide(model: Model, found: Findings, taxonomy: Taxonomy):
     """Return (themes best first, undecided, Safeguarding) for one answer's findings."""
-    x, probabilities = model.probabilities([found])
-    x_row, row = x[0], probabilities[0]
+    scorer = scorer_for(model)
+    columns, values, row = scorer.score(found)
+
+    def weighed(label, limit=3):
+        return scorer.weighed_words(columns, values, label, limit)
+
     themes, near, likeliest = [], False, None
     for slug in taxonomy.slugs:
         if slug not in model.labels:
@@ -41,7 +46,7 @@ def decide(model: Model, found: Findings, taxonomy: Taxonomy):
         p = float(row[model.labels.index(slug)])
         threshold = model.thresholds[slug]
         if p >= threshold:
-            themes.append(ThemeMatch(slug, round(p, 3), _evidence(model, x_row, found, slug)))
+            themes.append(ThemeMatch(slug, round(p, 3), _evidence(weighed, found, slug)))
         elif p >= threshold * UNDECIDED_SHARE:
             near = True
         if likeliest is None or p / threshold > likeliest[0]:
@@ -49,13 +54,13 @@ def decide(model: Model, found: Findings, taxonomy: Taxonomy):
     if not themes and likeliest and ANY_THEME in model.labels:
         if row[model.labels.index(ANY_THEME)] >= model.thresholds[ANY_THEME]:
             _, slug, p = likeliest
-            themes.append(ThemeMatch(slug, round(p, 3), _evidence(model, x_row, found, slug)))
+            themes.append(ThemeMatch(slug, round(p, 3), _evidence(weighed, found, slug)))
     themes.sort(key=lambda m: (-m.confidence, m.slug))
     undecided = not themes and (near or found.safety_talk)
-    return tuple(themes), undecided, _safeguarding(model, x_row, row, found)
+    return tuple(themes), undecided, _safeguarding(model, weighed, row, found)
 
 
-def _safeguarding(model: Model, x_row, row, found: Findings) -> Safeguarding:
+def _safeguarding(model: Model, weighed, row, found: Findings) -> Safeguarding:
     """Recall first: the model at its cross-validated threshold, or a self-harm disclosure."""
     rules = found.safeguarding
     p = float(row[model.labels.index(SAFEGUARDING)]) if SAFEGUARDING in model.labels else 0.0
@@ -64,7 +69,7 @@ def _safeguarding(model: Model, x_row, row, found: Findings) -> Safeguarding:
         return Safeguarding()
     reasons = list(rules.reasons)
     if not reasons or reasons == ["immediate danger"]:
-        words = model.weighed_words(x_row, SAFEGUARDING, limit=4)
+        words = weighed(SAFEGUARDING, limit=4)
         reasons = [MODEL_REASON + (f": {', '.join(words)}" if words else "")]
     lower = found.text.lower()
     level = URGENT if rules.level == URGENT or urgent(lower, reasons) else CONCERN

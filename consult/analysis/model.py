@@ -68,14 +68,6 @@ class Model:
         raw = x @ self.coef + self.intercept
         return x, _calibrate(np.asarray(raw), self.calibration)
 
-    def weighed_words(self, x_row, label: str, limit: int = 3) -> tuple[str, ...]:
-        """The words and word pairs of the answer that pushed hardest towards the label."""
-        column = self.labels.index(label)
-        words = x_row[:, : len(self.word_names)].tocoo()
-        pushes = words.data * self.coef[words.col, column]
-        order = np.argsort(-pushes)
-        return tuple(str(self.word_names[words.col[i]]) for i in order[:limit] if pushes[i] > 0)
-
 
 def _vectorisers():
     words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True,
@@ -205,5 +197,8 @@ def fit(rows, findings, labels, version: str, seed: int = SEED, inner_folds: int
         mask = known[:, j]
         thresholds[label] = chooser(probabilities[mask, j], y[mask, j], forced[mask, j])
     words, chars, coef, intercept, _ = _fit_linear(rows, findings, labels, seed)
+    # The terms min_df left out are kept only for introspection (sklearn's docs): drop them
+    # so the stored model stays small.
+    words.stop_words_ = chars.stop_words_ = None
     return Model(version, labels, words, chars, coef, intercept, calibration, thresholds,
                  words.get_feature_names_out(), trained_on=len(rows))

@@ -33,10 +33,11 @@ def test_training_reads_every_csv_in_the_training_folder(tmp_path, taxonomy):
     assert [r.text for r in load_corpus(taxonomy, tmp_path)] == ["Boy racers on the prom", "Dealers by the Co-op"]
 
 
-def test_the_corpus_covers_every_theme_and_safeguarding(corpus, taxonomy):
+def test_the_corpus_is_as_large_and_varied_as_issue_14_asks(corpus, taxonomy):
+    assert len(corpus) >= 2500
     for slug in taxonomy.slugs:
-        assert sum(slug in r.themes for r in corpus) >= 100, slug
-    assert sum(not r.themes for r in corpus) >= 250
+        assert sum(slug in r.themes for r in corpus) >= 150, slug
+    assert sum(not r.themes for r in corpus) >= 400
     assert sum(bool(r.safeguarding) for r in corpus) >= 300
 
 
@@ -93,3 +94,14 @@ def test_cross_validated_score_stays_above_the_floor(corpus, taxonomy):
     assert result["none_precision"] >= FLOORS["none_precision"]
     assert result["safeguarding"]["recall"] >= FLOORS["safeguarding_recall"]
     assert result["safeguarding"]["precision"] >= FLOORS["safeguarding_precision"]
+
+
+def test_quick_scoring_of_one_answer_agrees_with_the_vectorisers(corpus, taxonomy):
+    from consult.analysis.scoring import scorer_for
+
+    model = small_fit(corpus[:300], taxonomy)
+    texts = ["Dealers dealing dealers by the Spar!!", "nowt", "my ex keeps turning up at 3am"]
+    found = [find(t, taxonomy) for t in texts]
+    _, batch = model.probabilities(found)
+    single = np.array([scorer_for(model).score(f)[2] for f in found])
+    assert np.allclose(batch, single, atol=1e-5)
