@@ -37,12 +37,19 @@ class Findings:
         return next((m.evidence for m in self.rule_themes if m.slug == slug), ())
 
     def rules_give(self, label: str) -> bool:
-        """True when the rules alone settle a label: a self-harm disclosure is always flagged.
+        """True when the rules alone settle a label: safeguarding is recall first, so every
+        disclosure the patterns find is flagged (self-harm even with no theme).
 
         Theme terms are not trusted alone: the model has their confidences among its features
         and overrules innocent uses ("I could murder the lads who park across my drive").
         """
-        return label == "safeguarding" and SELF_HARM in self.safeguarding.reasons
+        return label == "safeguarding" and self.safeguarding.flagged
+
+    @property
+    def marked(self) -> str:
+        """The words for the word n-grams, each denied one marked ("no boy racers" reads
+        "no not_boy not_racers"), so a denial does not read as the thing denied."""
+        return " ".join("not_" + t.lower if t.negated else t.lower for t in self.tokens)
 
     @property
     def confident_rule_themes(self) -> tuple[ThemeMatch, ...]:

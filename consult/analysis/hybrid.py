@@ -9,13 +9,34 @@ from .model import ANY_THEME, SAFEGUARDING, Model
 from .safeguarding import CONCERN, URGENT, Safeguarding
 from .scoring import scorer_for
 from .tagger import CONFIDENCE_THRESHOLD, ThemeMatch
-from .taxonomy import Taxonomy
+from .taxonomy import Taxonomy, load_default_taxonomy
 
 # An answer with no theme is undecided when some theme came at least this close to its
 # threshold: an officer should look rather than count it as off-topic.
 UNDECIDED_SHARE = 0.6
 EVIDENCE_LIMIT = 6
 MODEL_REASON = "possible risk to someone (learned from reviewed answers)"
+
+
+_learned: dict[tuple[int, int], tuple] = {}
+
+
+def learned_themes(model: Model, taxonomy: Taxonomy) -> frozenset[str]:
+    """The themes the model decides: those it was trained on whose terms nobody has changed.
+
+    A theme the partnership added or whose terms an admin edited is decided by its terms, so
+    the admin's change takes effect at once.
+    """
+    key = (id(model), id(taxonomy))
+    entry = _learned.get(key)
+    if entry is None or entry[0] is not model or entry[1] is not taxonomy:
+        default = {theme.slug: theme.terms for theme in load_default_taxonomy().themes}
+        slugs = frozenset(t.slug for t in taxonomy.themes
+                          if t.slug in model.labels and default.get(t.slug) == t.terms)
+        if len(_learned) >= 16:
+            _learned.clear()
+        entry = _learned[key] = (model, taxonomy, slugs)
+    return entry[2]
 
 
 def _evidence(weighed, found: Findings, label: str) -> tuple[str, ...]:
@@ -36,9 +57,9 @@ def decide(model: Model, found: Findings, taxonomy: Taxonomy):
         return scorer.weighed_words(columns, values, label, limit)
 
     themes, near, likeliest = [], False, None
+    learned = learned_themes(model, taxonomy)
     for slug in taxonomy.slugs:
-        if slug not in model.labels:
-            # A theme the partnership added after training: its terms alone decide.
+        if slug not in learned:
             confidence = found.rule_confidence(slug)
             if confidence >= CONFIDENCE_THRESHOLD:
                 themes.append(ThemeMatch(slug, confidence, found.rule_evidence(slug)))
@@ -61,7 +82,7 @@ def decide(model: Model, found: Findings, taxonomy: Taxonomy):
 
 
 def _safeguarding(model: Model, weighed, row, found: Findings) -> Safeguarding:
-    """Recall first: the model at its cross-validated threshold, or a self-harm disclosure."""
+    """Recall first: the model at its cross-validated threshold, or any disclosure the rules find."""
     rules = found.safeguarding
     p = float(row[model.labels.index(SAFEGUARDING)]) if SAFEGUARDING in model.labels else 0.0
     flagged = p >= model.thresholds.get(SAFEGUARDING, 1.0) or found.rules_give(SAFEGUARDING)

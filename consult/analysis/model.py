@@ -55,10 +55,10 @@ class Model:
         return tuple(label for label in self.labels if label not in NOT_THEMES)
 
     def features(self, findings: list[Findings]):
-        texts = [f.text for f in findings]
+        marked, texts = [f.marked for f in findings], [f.text for f in findings]
         rules = rule_columns(findings, list(self.slugs)) * RULE_SCALE
         return sp.hstack(
-            [self.words.transform(texts), self.chars.transform(texts), sp.csr_matrix(rules)],
+            [self.words.transform(marked), self.chars.transform(texts), sp.csr_matrix(rules)],
             format="csr",
         )
 
@@ -100,7 +100,7 @@ def _fit_linear(rows, findings, labels, seed):
     words, chars = _vectorisers()
     texts = [f.text for f in findings]
     slugs = [label for label in labels if label not in NOT_THEMES]
-    x = sp.hstack([words.fit_transform(texts), chars.fit_transform(texts),
+    x = sp.hstack([words.fit_transform([f.marked for f in findings]), chars.fit_transform(texts),
                    sp.csr_matrix(rule_columns(findings, slugs) * RULE_SCALE)], format="csr")
     y, known = _targets(rows, labels)
     weights = np.array([row.weight for row in rows])

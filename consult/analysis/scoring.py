@@ -51,7 +51,7 @@ class Scorer:
 
     def score(self, found: Findings):
         """Return (word columns, word values, calibrated probability per label)."""
-        word_columns, word_values = self.words.vector(found.text)
+        word_columns, word_values = self.words.vector(found.marked)
         char_columns, char_values = self.chars.vector(found.text)
         coef = self.model.coef
         raw = word_values @ coef[word_columns] + char_values @ coef[char_columns]
@@ -64,7 +64,8 @@ class Scorer:
         column = self.model.labels.index(label)
         pushes = word_values * self.model.coef[word_columns, column]
         order = np.argsort(-pushes)[:limit]
-        return tuple(str(self.model.word_names[word_columns[i]]) for i in order if pushes[i] > 0)
+        names = self.model.word_names
+        return tuple(str(names[word_columns[i]]).replace("not_", "not ") for i in order if pushes[i] > 0)
 
 
 def scorer_for(model: Model) -> Scorer:
