@@ -11,6 +11,7 @@ from __future__ import annotations
 from math import sqrt
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .features import Findings, rule_columns
 from .model import RULE_SCALE, Model, _calibrate
@@ -63,9 +64,13 @@ class Scorer:
         """The words and word pairs of the answer that pushed hardest towards the label."""
         column = self.model.labels.index(label)
         pushes = word_values * self.model.coef[word_columns, column]
-        order = np.argsort(-pushes)[:limit]
+        order = np.argsort(-pushes)[: limit * 3]
         names = self.model.word_names
-        return tuple(str(names[word_columns[i]]).replace("not_", "not ") for i in order if pushes[i] > 0)
+        words = (str(names[word_columns[i]]) for i in order if pushes[i] > 0)
+        # "on the" or "he" weigh, but tell an officer nothing.
+        readable = [w.replace("not_", "not ") for w in words
+                    if not all(part in ENGLISH_STOP_WORDS for part in w.split())]
+        return tuple(readable[:limit])
 
 
 def scorer_for(model: Model) -> Scorer:
