@@ -14,6 +14,9 @@ from .taxonomy import Taxonomy, load_default_taxonomy
 # An answer with no theme is undecided when some theme came at least this close to its
 # threshold: an officer should look rather than count it as off-topic.
 UNDECIDED_SHARE = 0.6
+# The any-theme label gives a sure answer its likeliest theme only when that theme came at
+# least this close to its own threshold: never one the model gives next to nothing.
+FALLBACK_SHARE = 0.3
 EVIDENCE_LIMIT = 6
 MODEL_REASON = "possible risk to someone (learned from reviewed answers)"
 
@@ -72,7 +75,7 @@ def decide(model: Model, found: Findings, taxonomy: Taxonomy):
             near = True
         if likeliest is None or p / threshold > likeliest[0]:
             likeliest = (p / threshold, slug, p)
-    if not themes and likeliest and ANY_THEME in model.labels:
+    if not themes and likeliest and likeliest[0] >= FALLBACK_SHARE and ANY_THEME in model.labels:
         if row[model.labels.index(ANY_THEME)] >= model.thresholds[ANY_THEME]:
             _, slug, p = likeliest
             themes.append(ThemeMatch(slug, round(p, 3), _evidence(weighed, found, slug)))
