@@ -42,15 +42,16 @@ def version_of(rows, seed: int = SEED, prefix: str = BUILTIN) -> str:
     return f"{prefix}-{digest.hexdigest()[:12]}"
 
 
-def train_rows(extra=(), taxonomy: Taxonomy | None = None) -> list[LabelledRow]:
-    """The shipped corpus plus ``extra`` labelled rows (officers' reviews), weighted.
+def train_rows(extra=(), taxonomy: Taxonomy | None = None, corpus=None) -> list[LabelledRow]:
+    """The shipped corpus (or ``corpus``) plus ``extra`` labelled rows (officers' reviews), weighted.
 
     ``extra`` rows replace corpus rows with the same text: an officer's reading wins.
     """
     extra = [LabelledRow(r.text, r.themes, r.safeguarding, REVIEW_WEIGHT, r.themes_known)
              for r in extra]
     reviewed = {_key(r.text) for r in extra}
-    rows = [r for r in load_corpus(taxonomy) if _key(r.text) not in reviewed]
+    corpus = load_corpus(taxonomy) if corpus is None else corpus
+    rows = [r for r in corpus if _key(r.text) not in reviewed]
     return rows + extra
 
 
@@ -58,10 +59,11 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def train(extra=(), taxonomy: Taxonomy | None = None, seed: int = SEED, inner_folds=None) -> Model:
-    """Train on the shipped corpus plus ``extra`` labelled rows; store nothing."""
+def train(extra=(), taxonomy: Taxonomy | None = None, seed: int = SEED, inner_folds=None,
+          corpus=None) -> Model:
+    """Train on the shipped corpus (or ``corpus``) plus ``extra`` labelled rows; store nothing."""
     taxonomy = taxonomy or load_default_taxonomy()
-    rows = train_rows(extra, taxonomy)
+    rows = train_rows(extra, taxonomy, corpus)
     labels = tuple(taxonomy.slugs) + NOT_THEMES
     findings = [find(row.text, taxonomy) for row in rows]
     version = version_of(rows, seed, LOCAL if extra else BUILTIN)
