@@ -144,10 +144,19 @@ def start_retrain(app, user, background=True) -> bool:
     return True
 
 
+def _recall(result: dict) -> float:
+    return result.get("safeguarding", {}).get("recall", 0.0)
+
+
+def _summary(result: dict) -> dict:
+    """The scores the review page and the audit log show."""
+    return {"macro_f1": result["macro_f1"], "none_precision": result["none_precision"],
+            "safeguarding_recall": result.get("safeguarding", {}).get("recall")}
+
+
 def is_worse(before: dict, after: dict) -> bool:
     """A model is worse when its macro-F1 or safeguarding recall falls."""
-    recall = lambda r: r.get("safeguarding", {}).get("recall", 0.0)  # noqa: E731
-    return after["macro_f1"] < before["macro_f1"] or recall(after) < recall(before) - RECALL_SLACK
+    return after["macro_f1"] < before["macro_f1"] or _recall(after) < _recall(before) - RECALL_SLACK
 
 
 def retrain(app, user, folds=RETRAIN_FOLDS, inner_folds=RETRAIN_INNER_FOLDS):
@@ -160,18 +169,16 @@ def retrain(app, user, folds=RETRAIN_FOLDS, inner_folds=RETRAIN_INNER_FOLDS):
     old = reviewed_examples(until=_trained_at()) if store.current_model().details.get("reviews") else []
     new = reviewed_examples()
     before, after = retrain_scores(old, new, folds=folds, inner_folds=inner_folds)
-    summary = lambda r: {"macro_f1": r["macro_f1"], "none_precision": r["none_precision"],  # noqa: E731
-                         "safeguarding_recall": r.get("safeguarding", {}).get("recall")}
     switched = not is_worse(before, after)
     version = store.current_model().version
     if switched:
         model = store.train(new)
-        model.details["cv"] = summary(after)
+        model.details["cv"] = _summary(after)
         store.save(model, model_folder(app))
         store.use(model)
         version = model.version
     record("analysis.retrained" if switched else "analysis.retrain_refused", f"model:{version}",
-           user=user, reviews=len(new), before=summary(before), after=summary(after))
+           user=user, reviews=len(new), before=_summary(before), after=_summary(after))
     db.session.commit()
-    return {"before": summary(before), "after": summary(after), "switched": switched,
+    return {"before": _summary(before), "after": _summary(after), "switched": switched,
             "version": version, "reviews": len(new)}

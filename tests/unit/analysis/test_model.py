@@ -11,8 +11,8 @@ from consult.analysis.model import NOT_THEMES, fit
 
 # Floors for 3-fold cross-validation on the shipped corpus, a little under what it scores, so
 # a change to the model, features or corpus that makes it worse fails here.
-FLOORS = {"macro_f1": 0.72, "none_precision": 0.78, "safeguarding_recall": 0.93,
-          "safeguarding_precision": 0.55, "theme_f1": 0.6}
+FLOORS = {"macro_f1": 0.75, "none_precision": 0.82, "safeguarding_recall": 0.93,
+          "safeguarding_precision": 0.55, "theme_f1": 0.65}
 
 
 @pytest.fixture(scope="module")
