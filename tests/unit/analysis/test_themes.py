@@ -1,7 +1,7 @@
 """The tagger finds each theme, ignores denials, handles inflections and several themes."""
 import pytest
 
-from consult.analysis import CONFIDENCE_THRESHOLD, analyse, load_default_taxonomy
+from consult.analysis import analyse, current_model, load_default_taxonomy
 from consult.analysis.features import find
 
 
@@ -100,11 +100,12 @@ def test_several_themes_are_returned_best_first():
     assert confidences == sorted(confidences, reverse=True)
 
 
-def test_every_returned_theme_is_at_or_above_the_threshold_and_has_evidence():
+def test_every_returned_theme_is_at_or_above_its_threshold_and_has_evidence():
+    # Each theme has its own threshold on the calibrated probability, chosen by cross-validation.
     analysis = analyse("Knife crime and drunk youths in the town centre at weekends")
-    assert analysis.themes
+    assert len(analysis.themes) >= 2
     for match in analysis.themes:
-        assert CONFIDENCE_THRESHOLD <= match.confidence <= 1
+        assert current_model().thresholds[match.slug] <= match.confidence <= 1
         assert match.evidence
 
 
