@@ -2,8 +2,8 @@
 regression per theme and one for safeguarding, with probabilities calibrated and thresholds
 chosen on out-of-fold predictions.
 
-Training is deterministic (fixed seed, liblinear). Prediction is a sparse product with the
-fitted coefficients, so one answer costs one vectorising pass, not one call per label.
+Training is deterministic (fixed seed, liblinear). The coefficients of all labels are kept
+as one matrix, so scoring is one product for every label (see ``scoring.py`` for one answer).
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ class Model:
         """Return (features, calibrated probabilities, one column per label)."""
         x = self.features(findings)
         raw = x @ self.coef + self.intercept
-        return x, _calibrate(np.asarray(raw), self.calibration)
+        return x, calibrate(np.asarray(raw), self.calibration)
 
 
 def _vectorisers():
@@ -129,7 +129,7 @@ def rules_decide(findings, labels) -> np.ndarray:
     return given
 
 
-def _calibrate(raw: np.ndarray, calibration: np.ndarray) -> np.ndarray:
+def calibrate(raw: np.ndarray, calibration: np.ndarray) -> np.ndarray:
     """Platt scaling: a, b per label fitted on out-of-fold scores, p = 1 / (1 + e^-(a*s + b))."""
     return 1.0 / (1.0 + np.exp(-(raw * calibration[:, 0] + calibration[:, 1])))
 
@@ -189,7 +189,7 @@ def fit(rows, findings, labels, version: str, seed: int = SEED, inner_folds: int
         oof[test] = np.asarray(part.features([findings[i] for i in test]) @ coef + intercept)
     calibration = np.array([_platt(oof[known[:, j], j], y[known[:, j], j], seed)
                             for j in range(len(labels))])
-    probabilities = _calibrate(oof, calibration)
+    probabilities = calibrate(oof, calibration)
     forced = rules_decide(findings, labels)
     thresholds = {}
     for j, label in enumerate(labels):

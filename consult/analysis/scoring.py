@@ -14,7 +14,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .features import Findings, rule_columns
-from .model import RULE_SCALE, Model, _calibrate
+from .model import RULE_SCALE, Model, calibrate
 
 _scorers: dict[int, tuple] = {}
 
@@ -58,7 +58,7 @@ class Scorer:
         raw = word_values @ coef[word_columns] + char_values @ coef[char_columns]
         raw += (rule_columns([found], self.slugs)[0] * RULE_SCALE) @ self.rule_coef
         raw += self.model.intercept
-        return word_columns, word_values, _calibrate(raw, self.model.calibration)
+        return word_columns, word_values, calibrate(raw, self.model.calibration)
 
     def weighed_words(self, word_columns, word_values, label: str, limit: int = 3) -> tuple[str, ...]:
         """The words and word pairs of the answer that pushed hardest towards the label."""

@@ -37,7 +37,7 @@ def review_queue():
         "manage/review/index.html", answers=answers, consultation=consultation, themes=review.active_themes(),
         remaining=review.unreviewed_count(consultation), consultations=review.consultations_with_text_answers(),
         effective=review.effective_tags, auto_tags=review.auto_tags, form=ReviewForm(),
-        model=learning.model_status(), last_retrain=learning.last_retrain(),
+        model=learning.model_status(current_app), last_retrain=learning.last_retrain(),
         retraining=learning.retraining_now(),
     )
 

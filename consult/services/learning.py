@@ -98,9 +98,10 @@ def reviews_since_training() -> int:
     return db.session.scalar(reviews) + db.session.scalar(decisions)
 
 
-def model_status():
-    """What the review page shows: the model in use and the reviews it has not learned from."""
-    model = store.current_model()
+def model_status(app):
+    """What the review page shows: the model in use (as stored, should another worker have
+    retrained it) and the reviews it has not learned from."""
+    model = load_model(app)
     return {"version": model.version, "trained_at": model.details.get("trained_at"),
             "reviews_used": model.details.get("reviews", 0), "cv": model.details.get("cv"),
             "since": reviews_since_training()}

@@ -46,6 +46,7 @@ FUZZED = {
     "manage.user_active": f"{ADMIN}:test_disable_and_enable_buttons_answer_hostile_input",
     "manage.user_new_link": f"{ADMIN}:test_new_link_button_answers_hostile_input",
     "manage.review_save": f"{ADMIN}:test_review_form_answers_hostile_input",
+    "manage.review_retrain": f"{ADMIN}:test_retrain_button_answers_hostile_input",
     "manage.safeguarding_record": f"{ADMIN}:test_safeguarding_action_form_answers_hostile_input",
     "manage.erase_lookup": f"{ADMIN}:test_erasure_lookup_answers_hostile_input",
     "manage.erase_confirm": f"{ADMIN}:test_erasure_confirmation_answers_hostile_input",
