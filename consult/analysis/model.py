@@ -200,5 +200,6 @@ def fit(rows, findings, labels, version: str, seed: int = SEED, inner_folds: int
     # The terms min_df left out are kept only for introspection (sklearn's docs): drop them
     # so the stored model stays small.
     words.stop_words_ = chars.stop_words_ = None
-    return Model(version, labels, words, chars, coef, intercept, calibration, thresholds,
-                 words.get_feature_names_out(), trained_on=len(rows))
+    # Single precision halves the largest array a worker holds; scores need no more.
+    return Model(version, labels, words, chars, coef.astype(np.float32), intercept, calibration,
+                 thresholds, words.get_feature_names_out(), trained_on=len(rows))

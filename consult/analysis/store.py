@@ -27,7 +27,7 @@ BUILTIN = "builtin"
 LOCAL = "local"
 # Officers' reviews count this many times a corpus row: they are this partnership's residents.
 REVIEW_WEIGHT = 3.0
-FORMAT = "1"
+FORMAT = "2"
 
 _lock = threading.Lock()
 _current: Model | None = None
