@@ -97,6 +97,8 @@ class Config:
         # How many reverse proxies set X-Forwarded-For in front of the app (0: none).
         self.TRUSTED_PROXIES = _int_env("TRUSTED_PROXIES", self.TRUSTED_PROXIES)
         self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
+        # Where trained analysis models are kept (consult/services/learning.py).
+        self.ANALYSIS_MODEL_DIR = os.environ.get("ANALYSIS_MODEL_DIR") or str(INSTANCE_DIR / "analysis-models")
 
 
 def engine_options(url):

@@ -118,26 +118,67 @@ def erase_response(receipt_code, yes):
 
 @click.group()
 def analysis():
-    """Measure the theme tagger and re-analyse stored answers."""
+    """Measure, train and cross-validate the theme tagger, and re-analyse stored answers."""
 
 
 @analysis.command("evaluate")
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--stored", is_flag=True, help="Use the themes stored in the database (as edited by admins), not the built-in ones.")
-def evaluate_command(path, stored):
+@click.option("--learn-from", "learn_from", type=click.Path(dir_okay=False),
+              help="First learn from this labelled CSV's rows as if officers had reviewed them (in memory; nothing is stored).")
+def evaluate_command(path, stored, learn_from):
     """Score the tagger on a labelled CSV (columns text,themes[,safeguarding]).
 
-    The last line printed is one JSON object with macro_f1, per_theme and none_precision.
+    The last line printed is one JSON object with macro_f1, per_theme, none_precision and
+    problem_positive_share (and learned_from with --learn-from).
     """
-    from consult.analysis import load_default_taxonomy
+    from consult.analysis import current_model, load_default_taxonomy, store
     from consult.analysis.evaluate import EvaluationFileError, evaluate, format_report, load_labelled_csv
 
     taxonomy = _stored_taxonomy_or_default() if stored else load_default_taxonomy()
     try:
         rows = load_labelled_csv(path, taxonomy)
+        lessons = load_labelled_csv(learn_from, taxonomy) if learn_from else None
     except (EvaluationFileError, OSError) as error:
         raise click.ClickException(str(error)) from None
-    for line in format_report(evaluate(rows, taxonomy)):
+    model = store.train(lessons) if lessons else current_model()
+    result = evaluate(rows, taxonomy, model=model)
+    if lessons is not None:
+        result["learned_from"] = len(lessons)
+    for line in format_report(result):
+        click.echo(line)
+
+
+@analysis.command("train")
+def train_command():
+    """Train the model from the shipped corpus and officers' reviews (fixed seed), store it and switch it on."""
+    from flask import current_app
+
+    from consult.analysis import store
+    from consult.services.tagging.learning import model_folder, reviewed_examples
+
+    examples = reviewed_examples()
+    model = store.train(examples)
+    path = store.save(model, model_folder(current_app))
+    store.use(model)
+    click.echo(f"Trained model {model.version} on {model.trained_on:,} rows "
+               f"({len(examples):,} from officers' reviews): {path}")
+    click.echo("Run `flask --app wsgi analysis retag --stale` to re-analyse answers an older model tagged.")
+
+
+@analysis.command("crossval")
+@click.option("--folds", type=click.IntRange(min=2, max=10), default=5, show_default=True)
+def crossval_command(folds):
+    """Print k-fold cross-validated scores of the tagger on the shipped training corpus."""
+    from consult.analysis import load_default_taxonomy
+    from consult.analysis.corpus import load_corpus
+    from consult.analysis.crossval import crossval
+    from consult.analysis.evaluate import format_report
+
+    taxonomy = load_default_taxonomy()
+    rows = load_corpus(taxonomy)
+    click.echo(f"{folds}-fold cross-validation on {len(rows):,} corpus rows", err=True)
+    for line in format_report(crossval(rows, taxonomy, folds=folds)):
         click.echo(line)
 
 
@@ -157,8 +198,9 @@ def _stored_taxonomy_or_default():
 @analysis.command("retag")
 @click.option("--consultation", "slug", help="Only this consultation's answers (its slug).")
 @click.option("--batch-size", type=click.IntRange(min=1, max=10000), default=500, show_default=True)
-def retag_command(slug, batch_size):
-    """Re-analyse stored text answers with the current themes; officer-confirmed tags stay."""
+@click.option("--stale", is_flag=True, help="Only answers an older model version (or none) analysed.")
+def retag_command(slug, batch_size, stale):
+    """Re-analyse stored text answers with the current themes and model; officer-confirmed tags stay."""
     import sqlalchemy as sa
 
     from consult.extensions import db
@@ -170,9 +212,9 @@ def retag_command(slug, batch_size):
         consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
         if consultation is None:
             raise click.ClickException(f"No consultation has the slug {slug!r}.")
-    total = count_text_answers(consultation)
+    total = count_text_answers(consultation, stale=stale)
     with click.progressbar(length=total, label="Re-analysing answers", file=sys.stderr) as bar:
-        done = retag(consultation, batch_size=batch_size, progress=bar.update)
+        done = retag(consultation, batch_size=batch_size, progress=bar.update, stale=stale)
     click.echo(f"Re-analysed {done:,} text answer{'s' if done != 1 else ''}.")
 
 

@@ -1,7 +1,10 @@
 """Shared fixtures: an app on a migrated test database, a client that checks every page, demo data."""
 import os
+import tempfile
 
 os.environ["CONSULT_ENV"] = "testing"
+# One analysis model per test session, trained from the shipped corpus by the first app made.
+os.environ.setdefault("ANALYSIS_MODEL_DIR", tempfile.mkdtemp(prefix="consult-test-models-"))
 
 import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402

@@ -1,7 +1,10 @@
 """Text analysis for resident answers: themes, sentiment, key phrases, safeguarding, redaction.
 
 A pure library: text and a taxonomy in, an ``Analysis`` value out. It imports nothing from
-Flask, the database or the rest of ``consult``, and needs no NLTK data.
+Flask, the database or the rest of ``consult``, and needs no NLTK data. Themes and
+safeguarding come from term rules and a model learned from the corpus in ``training/``
+together (see ``hybrid.py``); the first ``analyse`` in a process trains the built-in model
+unless ``store.use`` or ``store.load_or_train`` gave it one.
 
     >>> from consult.analysis import analyse
     >>> analyse("Boy racers speed down our street every night").themes[0].slug
@@ -11,17 +14,21 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .features import find
+from .hybrid import decide
+from .model import Model
 from .phrases import key_phrases
 from .redact import redact
-from .safeguarding import Safeguarding, assess
+from .safeguarding import Safeguarding
 from .sentiment import sentiment
-from .tagger import CONFIDENCE_THRESHOLD, ThemeMatch, tag
+from .store import current_model
+from .tagger import CONFIDENCE_THRESHOLD, ThemeMatch
 from .taxonomy import Taxonomy, TaxonomyError, load_default_taxonomy
-from .text import normalise, tokenise
+from .text import normalise
 
 __all__ = [
     "Analysis", "CONFIDENCE_THRESHOLD", "Safeguarding", "Taxonomy", "TaxonomyError",
-    "ThemeMatch", "analyse", "analyse_many", "load_default_taxonomy", "warm_up",
+    "ThemeMatch", "analyse", "analyse_many", "analyse_with", "current_model", "load_default_taxonomy", "warm_up",
 ]
 
 
@@ -61,13 +68,18 @@ def analyse(text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
 
     ``places`` are area or place names that redaction must keep.
     """
+    return analyse_with(current_model(), text, taxonomy, places)
+
+
+def analyse_with(model: Model, text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
+    """Analyse one answer with a given model (cross-validation, or a candidate model)."""
     text = normalise(text)
     if not text:
         return Analysis()
     taxonomy = taxonomy or load_default_taxonomy()
-    tokens = tokenise(text)
-    themes, undecided, candidates = tag(tokens, text, taxonomy)
-    polarity, subjectivity = sentiment(tokens)
+    found = find(text, taxonomy)
+    themes, undecided, safeguarding = decide(model, found, taxonomy)
+    polarity, subjectivity = sentiment(found.tokens)
     redacted = redact(text, places)
     return Analysis(
         themes=themes,
@@ -75,13 +87,13 @@ def analyse(text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
         sentiment=polarity,
         subjectivity=subjectivity,
         phrases=key_phrases(redacted),
-        safeguarding=assess(text, candidates),
+        safeguarding=safeguarding,
         redacted=redacted,
     )
 
 
 def warm_up() -> None:
-    """Load the lexicons and compile the default taxonomy now, in one thread.
+    """Load the lexicons and the model and compile the default taxonomy now, in one thread.
 
     A server calls this before it takes requests, so threads serving residents never race to
     fill TextBlob's lazily loaded dictionaries, and the first answer is not slow.
@@ -89,8 +101,9 @@ def warm_up() -> None:
     analyse("Boy racers speeding and dealers in the park; I don't feel safe at home.")
 
 
-def analyse_many(texts, taxonomy: Taxonomy | None = None, places=()) -> list[Analysis]:
-    """Analyse many answers with one taxonomy; compiled lookups are shared across the batch."""
+def analyse_many(texts, taxonomy: Taxonomy | None = None, places=(), model: Model | None = None) -> list[Analysis]:
+    """Analyse many answers with one taxonomy and model; compiled lookups are shared."""
     taxonomy = taxonomy or load_default_taxonomy()
+    model = model or current_model()
     places = tuple(places)
-    return [analyse(text, taxonomy, places) for text in texts]
+    return [analyse_with(model, text, taxonomy, places) for text in texts]

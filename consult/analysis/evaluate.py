@@ -6,89 +6,44 @@ optionally, ``safeguarding`` (0 or 1).
 """
 from __future__ import annotations
 
-import csv
 import json
 import sys
-from dataclasses import dataclass
 
 from . import analyse_many
+from .corpus import EvaluationFileError, LabelledRow, load_labelled_csv
 from .taxonomy import Taxonomy, load_default_taxonomy
 
+__all__ = ["EvaluationFileError", "LabelledRow", "evaluate", "format_report",
+           "load_labelled_csv", "score"]
 
-class EvaluationFileError(ValueError):
-    """Raised when a labelled CSV cannot be read; the message names the file line."""
-
-
-@dataclass(frozen=True)
-class LabelledRow:
-    """One labelled text: its gold theme slugs and, when given, its safeguarding label."""
-
-    text: str
-    themes: frozenset[str]
-    safeguarding: bool | None = None
-
-
-def load_labelled_csv(path, taxonomy: Taxonomy) -> list[LabelledRow]:
-    """Read a labelled CSV.
-
-    :raise EvaluationFileError: when the file is not UTF-8, lacks the text or themes column,
-        uses a slug the taxonomy does not know, or has a safeguarding value other than 0/1.
-    """
-    known = set(taxonomy.slugs)
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns = reader.fieldnames or []
-            missing = [c for c in ("text", "themes") if c not in columns]
-            if missing:
-                raise EvaluationFileError(
-                    f"{path}: line 1: header lacks column(s) {', '.join(missing)}"
-                )
-            has_safeguarding = "safeguarding" in columns
-            rows = []
-            for record in reader:
-                line = reader.line_num
-                if None in record or any(record.get(c) is None for c in ("text", "themes")):
-                    raise EvaluationFileError(f"{path}: line {line}: wrong number of fields")
-                slugs = frozenset(s.strip() for s in record["themes"].split(";") if s.strip())
-                unknown = sorted(slugs - known)
-                if unknown:
-                    raise EvaluationFileError(
-                        f"{path}: line {line}: unknown theme slug(s) {', '.join(unknown)}"
-                    )
-                flag = None
-                if has_safeguarding:
-                    value = (record.get("safeguarding") or "").strip()
-                    if value not in ("0", "1"):
-                        raise EvaluationFileError(
-                            f"{path}: line {line}: safeguarding must be 0 or 1, not {value!r}"
-                        )
-                    flag = value == "1"
-                rows.append(LabelledRow(record["text"], slugs, flag))
-    except UnicodeDecodeError as error:
-        raise EvaluationFileError(f"{path}: not valid UTF-8 ({error.reason})") from error
-    except csv.Error as error:
-        raise EvaluationFileError(f"{path}: line {reader.line_num}: {error}") from error
-    return rows
+# Above this polarity an answer reads as positive (the board's "How people felt").
+POSITIVE = 0.05
 
 
 def _ratio(numerator: int, denominator: int) -> float:
     return round(numerator / denominator, 4) if denominator else 0.0
 
 
-def evaluate(rows, taxonomy: Taxonomy) -> dict:
-    """Score the analysis against gold labels.
+def evaluate(rows, taxonomy: Taxonomy, model=None) -> dict:
+    """Score the analysis (with the given model, else the current one) against gold labels."""
+    rows = list(rows)
+    return score(rows, analyse_many([r.text for r in rows], taxonomy, model=model), taxonomy.slugs)
+
+
+def score(rows, analyses, slugs) -> dict:
+    """Score analyses against their rows' gold labels.
 
     Returns per-theme precision, recall, F1 and support, their macro-F1, ``none_precision``
-    (of texts given no theme, the share whose gold label is also none), and when labelled,
-    safeguarding recall and precision (flagged means level is not "none").
+    (of texts given no theme, the share whose gold label is also none), when labelled,
+    safeguarding recall and precision (flagged means level is not "none"), and
+    ``problem_positive_share``: of rows whose gold label has a theme, the share scored positive.
     """
-    rows = list(rows)
-    analyses = analyse_many([r.text for r in rows], taxonomy)
+    # Answers an officer only decided a safeguarding flag on say nothing about themes.
+    pairs = [(r, a) for r, a in zip(rows, analyses) if getattr(r, "themes_known", True)]
     per_theme = {}
-    for slug in taxonomy.slugs:
+    for slug in slugs:
         tp = fp = fn = 0
-        for row, analysis in zip(rows, analyses):
+        for row, analysis in pairs:
             predicted = slug in analysis.theme_slugs
             gold = slug in row.themes
             tp += predicted and gold
@@ -97,7 +52,7 @@ def evaluate(rows, taxonomy: Taxonomy) -> dict:
         precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
         f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
         per_theme[slug] = {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
-    empty = [row for row, a in zip(rows, analyses) if not a.themes]
+    empty = [row for row, a in pairs if not a.themes]
     result = {
         "rows": len(rows),
         "macro_f1": round(sum(t["f1"] for t in per_theme.values()) / len(per_theme), 4)
@@ -106,6 +61,9 @@ def evaluate(rows, taxonomy: Taxonomy) -> dict:
         "none_precision": _ratio(sum(1 for r in empty if not r.themes), len(empty)),
         "none_predicted": len(empty),
     }
+    problems = [a for r, a in pairs if r.themes]
+    result["problem_positive_share"] = _ratio(
+        sum(1 for a in problems if a.sentiment > POSITIVE), len(problems))
     labelled = [(r, a) for r, a in zip(rows, analyses) if r.safeguarding is not None]
     if labelled:
         tp = sum(1 for r, a in labelled if r.safeguarding and a.safeguarding.flagged)
@@ -138,7 +96,9 @@ def format_report(result: dict) -> list[str]:
             f"safeguarding: recall {s['recall']:.3f}, precision {s['precision']:.3f} "
             f"({s['positives']} labelled, {s['flagged']} flagged)"
         )
-    summary = {k: result[k] for k in ("macro_f1", "per_theme", "none_precision")}
+    lines.append(f"problem answers scored positive: {result['problem_positive_share']:.3f}")
+    keys = ("macro_f1", "per_theme", "none_precision", "problem_positive_share", "learned_from")
+    summary = {k: result[k] for k in keys if k in result}
     if "safeguarding" in result:
         summary["safeguarding"] = result["safeguarding"]
     lines.append(json.dumps(summary, sort_keys=True))

@@ -4,7 +4,11 @@ Uses the lexicon that ships with TextBlob's PatternAnalyzer, scored the same way
 word, boosted by a preceding intensifier, halved and flipped by a preceding negation, then
 averaged), but over our own tokens so it needs no NLTK data and no second tokenising pass.
 The lexicon is topped up with words residents use about safety, which it lacks ("unsafe",
-"scared", "intimidating"), so a frightened answer does not read as neutral.
+"scared", "intimidating"), so a frightened answer does not read as neutral, and with cues of
+danger and harm ("dealers", "stabbed", "groped"), which count as negative unless denied ("no
+dealers round here" reads positive, as before). Descriptive words the general lexicon scores
+as positive ("older", "new", "young", "own", "sexual") carry no feeling in a report of a
+problem and are read as neutral.
 """
 from __future__ import annotations
 
@@ -30,6 +34,32 @@ SAFETY_LEXICON = {
     "reassuring": (0.4, 0.6), "reassured": (0.4, 0.6),
 }
 
+# Cues of danger, harm and nuisance: negative in safety talk, flipped by a denial like any word.
+DANGER_CUES = {
+    **dict.fromkeys("knife knives machete stabbing stabbed stabbings gun guns weapon weapons "
+                    "strangled raped rape rapist groped slavery trafficked trafficking".split(),
+                    (-0.7, 0.6)),
+    **dict.fromkeys("abuse abusive assault assaulted attack attacks violence violent punched "
+                    "racist racism homophobic transphobic grooming groomed exploited exploitation "
+                    "stalking stalked harassment harassing smackheads junkies crackheads druggies "
+                    "thugs yobs dread dreading controlling beats beating bruises".split(),
+                    (-0.6, 0.6)),
+    **dict.fromkeys("drugs dealers dealing dealer drunk drunks fighting fights gangs gang "
+                    "vandalism vandalised smashed needles speeding robbed mugged crime criminals "
+                    "reoffending offenders bullying intimidation kicked flashed flashing "
+                    "shouting shouted shout catcalling wolf-whistling leering stare staring "
+                    "spiked slurs".split(),
+                    (-0.45, 0.5)),
+    **dict.fromkeys("graffiti litter noise tipping dumped racing racers canisters nitrous "
+                    "scramblers loitering".split(), (-0.3, 0.4)),
+}
+# Positive in the general lexicon, descriptive in an answer about safety: read as neutral.
+NEUTRAL = frozenset(
+    "own new most live sexual sexually old older near young primary gay full first many much "
+    "fly straight whole high main special pregnant free top early broad normal lightly nearly "
+    "able more wants touching laughed laugh".split()
+)
+
 _cache: dict[str, tuple | None] = {}
 
 
@@ -38,8 +68,10 @@ def _entry(word: str):
     if word in _cache:
         return _cache[word]
     result = None
-    if word in SAFETY_LEXICON:
-        p, s = SAFETY_LEXICON[word]
+    if word in NEUTRAL:
+        result = None
+    elif word in SAFETY_LEXICON or word in DANGER_CUES:
+        p, s = SAFETY_LEXICON.get(word) or DANGER_CUES[word]
         result = (p, s, 1.0, False)
     elif word in _LEXICON:
         senses = _LEXICON[word]

@@ -177,15 +177,16 @@ def tag(tokens: list[Token], text: str, taxonomy: Taxonomy, threshold: float | N
         if value >= limit:
             matches.append(ThemeMatch(compiled.slugs[theme_index], value, tuple(evidence[:6])))
     matches.sort(key=lambda m: (-m.confidence, m.slug))
-    undecided = False
-    if not matches:
-        undecided = bool(scores) or any(
-            t.stem in SAFETY_WORDS and not t.negated for t in tokens
-        ) or any(
-            (a.stem, b.stem) in SAFETY_PAIRS for a, b in zip(tokens, tokens[1:])
-        )
+    undecided = not matches and (bool(scores) or mentions_safety(tokens))
     candidates = tuple(compiled.slugs[index] for index in scores)
     return tuple(matches), undecided, candidates
+
+
+def mentions_safety(tokens) -> bool:
+    """True when an answer speaks of safety, crime or nuisance in words no theme owns."""
+    return any(t.stem in SAFETY_WORDS and not t.negated for t in tokens) or any(
+        (a.stem, b.stem) in SAFETY_PAIRS for a, b in zip(tokens, tokens[1:])
+    )
 
 
 def _set_aside_victim_drinking(scores: dict, text: str, index: int) -> None:

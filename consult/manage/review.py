@@ -1,10 +1,10 @@
 """Tag review: the queue of answers by need, one form per answer, and the coverage summary."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from consult.manage import bp
 from consult.manage.review_forms import ReviewForm
-from consult.services.tagging import review
+from consult.services.tagging import learning, review
 
 
 def _consultation_from_args():
@@ -37,7 +37,25 @@ def review_queue():
         "manage/review/index.html", answers=answers, consultation=consultation, themes=review.active_themes(),
         remaining=review.unreviewed_count(consultation), consultations=review.consultations_with_text_answers(),
         effective=review.effective_tags, auto_tags=review.auto_tags, form=ReviewForm(),
+        model=learning.model_status(current_app), last_retrain=learning.last_retrain(),
+        retraining=learning.retraining_now(),
     )
+
+
+@bp.post("/review/retrain")
+def review_retrain():
+    """Retrain the analysis model with every review so far (in the background); audit-logged.
+
+    The CSRF token is checked by the app-wide CSRF protection, as for every POST.
+    """
+    started = current_app.extensions["consult.retrainer"].start(current_user.id, background=not current_app.testing)
+    if not started:
+        flash("The model is already being retrained. Refresh this page in a minute to see the result.")
+    elif current_app.testing:
+        flash("Retraining finished: the result is shown below.")
+    else:
+        flash("Retraining has started. It takes a minute or two: refresh this page to see the result.")
+    return redirect(url_for("manage.review_queue"))
 
 
 @bp.get("/review/<int:answer_id>")

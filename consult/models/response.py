@@ -61,6 +61,8 @@ class Answer(db.Model):
     safeguarding_level: Mapped[str] = mapped_column(sa.String(10), default="none")
     safeguarding_reasons: Mapped[list | None] = mapped_column(sa.JSON)
     analysed_at: Mapped[datetime | None]
+    # The analysis model that tagged the answer, so a retag after training knows what is stale.
+    model_version: Mapped[str | None] = mapped_column(sa.String(40))
     # Set when an officer has reviewed the answer's themes: from then on their tags are the truth.
     reviewed_at: Mapped[datetime | None]
 

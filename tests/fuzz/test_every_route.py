@@ -48,6 +48,7 @@ FUZZED = {
     "manage.user_new_link": f"{ADMIN}:test_new_link_button_answers_hostile_input",
     "manage.user_sign_out": f"{ADMIN}:test_sign_out_everywhere_button_answers_hostile_input",
     "manage.review_save": f"{ADMIN}:test_review_form_answers_hostile_input",
+    "manage.review_retrain": f"{ADMIN}:test_retrain_button_answers_hostile_input",
     "manage.safeguarding_record": f"{ADMIN}:test_safeguarding_action_form_answers_hostile_input",
     "manage.erase_lookup": f"{ADMIN}:test_erasure_lookup_answers_hostile_input",
     "manage.erase_confirm": f"{ADMIN}:test_erasure_confirmation_answers_hostile_input",

@@ -1,5 +1,5 @@
 """Hostile input over the other officer and admin forms: themes, users, set-password, sign-out, tag
-review, safeguarding actions, erasure by receipt code, suspect decisions, and the resident's
+review and retraining, safeguarding actions, erasure by receipt code, suspect decisions, and the resident's
 check-answers page.
 
 As in test_hostile_builder_input.py: every field gets generated values, the answer is a page with
@@ -76,6 +76,21 @@ def test_theme_editor_answers_hostile_input(client, admin, fields):
 def test_reanalyse_button_answers_hostile_input(client, admin, junk):
     text_answer("Speeding cars on the prom <script>alert(1)</script>")
     answered_politely(client, client.post("/manage/themes/reanalyse", data=junk))
+
+
+@pytest.fixture
+def quick_retrain(monkeypatch):
+    """Retraining's own work is tested in tests/integration/manage/test_retrain.py; here only
+    the button's handling of what is posted matters."""
+    from consult.services.tagging import learning
+
+    monkeypatch.setattr(learning, "retrain", lambda app, user, **options: {"switched": False})
+
+
+@officer_fuzz
+@given(junk=junk_fields)
+def test_retrain_button_answers_hostile_input(client, officer, quick_retrain, junk):
+    answered_politely(client, client.post("/manage/review/retrain", data=junk))
 
 
 @officer_fuzz

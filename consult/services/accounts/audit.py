@@ -23,6 +23,8 @@ ACTION_LABELS = {
     "theme.created": "Theme added",
     "theme.updated": "Theme changed",
     "theme.retagged": "Answers re-analysed",
+    "analysis.retrained": "Analysis model retrained and switched on",
+    "analysis.retrain_refused": "Retrained analysis model scored worse: not switched on",
     "response.erased": "Response deleted on request",
     "response.kept": "Suspect response kept",
     "responses.anonymised": "Responses anonymised after retention",

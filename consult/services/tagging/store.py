@@ -4,9 +4,10 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from consult.analysis import Taxonomy, analyse, load_default_taxonomy
+from consult.analysis import Taxonomy, analyse, current_model, load_default_taxonomy
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Area, Response, Theme, utcnow
+from consult.services.tagging.learning import load_model
 
 
 
@@ -95,6 +96,7 @@ def analysis_columns(analysis):
         "undecided": analysis.undecided,
         "safeguarding_level": analysis.safeguarding.level,
         "safeguarding_reasons": list(analysis.safeguarding.reasons),
+        "model_version": current_model().version,
     }
 
 
@@ -127,6 +129,7 @@ class Analyser:
     """
 
     def __init__(self):
+        load_model(current_app)
         self.taxonomy, self.theme_ids = current_taxonomy()
         self.places = place_names()
         self._results = {}
@@ -170,16 +173,24 @@ def insert_text_answers(rows, analyser, now=None):
     return rows
 
 
-def count_text_answers(consultation=None):
+def _stale(version):
+    """Answers some other model (or none) analysed."""
+    return sa.or_(Answer.model_version.is_(None), Answer.model_version != version)
+
+
+def count_text_answers(consultation=None, stale=False):
     query = sa.select(sa.func.count(Answer.id)).where(Answer.text.is_not(None))
+    if stale:
+        query = query.where(_stale(current_model().version))
     if consultation is not None:
         query = query.join(Response).where(Response.consultation_id == consultation.id)
     return db.session.scalar(query)
 
 
-def retag(consultation=None, batch_size=500, progress=None):
+def retag(consultation=None, batch_size=500, progress=None, stale=False):
     """Re-analyse stored text answers after a taxonomy change, batch by batch.
 
+    With ``stale``, only answers another model version (or none) analysed: after training.
     Automatic tags are replaced; officer-confirmed tags are left as they are.
     Returns how many answers were analysed.
     """
@@ -188,6 +199,8 @@ def retag(consultation=None, batch_size=500, progress=None):
     done = last_id = 0
     while True:
         query = sa.select(Answer).where(Answer.text.is_not(None), Answer.id > last_id).order_by(Answer.id).limit(batch_size)
+        if stale:
+            query = query.where(_stale(current_model().version))
         if consultation is not None:
             query = query.join(Response).where(Response.consultation_id == consultation.id)
         answers = db.session.scalars(query).all()

@@ -1,0 +1,74 @@
+"""The model's lifecycle from the command line: train stores a versioned model, evaluate can
+learn from a labelled file in memory, and retag --stale re-analyses what an older model made."""
+import json
+import shutil
+
+import pytest
+import sqlalchemy as sa
+
+from consult.analysis import store
+from consult.extensions import db
+from consult.models import Answer
+from consult.services.tagging import learning
+from tests.integration.public.survey_helpers import complete_survey
+
+
+@pytest.fixture
+def own_models(app, tmp_path, monkeypatch):
+    """A model folder of the test's own (a copy of the session's) and a small corpus, so
+    training is quick and leaves the other tests' model alone."""
+    shutil.copytree(learning.model_folder(app), tmp_path / "models")
+    monkeypatch.setitem(app.config, "ANALYSIS_MODEL_DIR", str(tmp_path / "models"))
+    corpus = store.load_corpus()
+    monkeypatch.setattr(store, "load_corpus", lambda taxonomy=None: corpus[:240])
+    before = store.in_use()
+    yield tmp_path / "models"
+    store.use(before)
+
+
+def labelled(path, rows):
+    path.write_text("text,themes,safeguarding\n" + "".join(f"{t},{s},{g}\n" for t, s, g in rows), encoding="utf-8")
+    return path
+
+
+def test_train_stores_a_versioned_model_deterministically_and_switches_it_on(runner, own_models):
+    first = runner.invoke(args=["analysis", "train"])
+    assert first.exit_code == 0, first.output
+    version = store.current_version(own_models)
+    assert version.startswith("builtin-") and version in first.output
+    assert (own_models / f"{version}.joblib").exists() and store.current_model().version == version
+    again = runner.invoke(args=["analysis", "train"])
+    assert again.exit_code == 0 and store.current_version(own_models) == version
+
+
+def test_evaluate_learn_from_adds_learned_from_and_stores_nothing(runner, tmp_path, own_models):
+    files = sorted(p.name for p in own_models.iterdir())
+    scored = labelled(tmp_path / "scored.csv", [("Scramblers on the rec again", "antisocial-behaviour", 0),
+                                                 ("Lovely new bakery", "", 0)])
+    lessons = labelled(tmp_path / "lessons.csv", [("Quad bikes ripping up the field", "antisocial-behaviour", 0),
+                                                   ("Nice new cafe", "", 0),
+                                                   ("He hides my bank card and checks my phone", "domestic-abuse", 1)])
+    version = store.current_model().version
+    result = runner.invoke(args=["analysis", "evaluate", str(scored), "--learn-from", str(lessons)])
+    assert result.exit_code == 0, result.output
+    last = json.loads(result.output.strip().splitlines()[-1])
+    assert last["learned_from"] == 3 and "problem_positive_share" in last
+    assert sorted(p.name for p in own_models.iterdir()) == files and store.current_model().version == version
+
+
+def test_evaluate_without_learn_from_has_no_learned_from(runner, tmp_path):
+    scored = labelled(tmp_path / "scored.csv", [("Scramblers on the rec again", "antisocial-behaviour", 0)])
+    last = json.loads(runner.invoke(args=["analysis", "evaluate", str(scored)]).output.strip().splitlines()[-1])
+    assert "learned_from" not in last and 0 <= last["problem_positive_share"] <= 1
+
+
+def test_answers_record_their_model_and_retag_stale_takes_only_older_ones(client, demo, runner):
+    complete_survey(client, demo)
+    answers = db.session.scalars(sa.select(Answer).where(Answer.text.is_not(None))).all()
+    assert answers and {a.model_version for a in answers} == {store.current_model().version}
+    answers[0].model_version = "builtin-older"
+    db.session.commit()
+    result = runner.invoke(args=["analysis", "retag", "--stale"])
+    assert result.exit_code == 0 and "Re-analysed 1 text answer." in result.output
+    db.session.expire_all()
+    assert db.session.get(Answer, answers[0].id).model_version == store.current_model().version

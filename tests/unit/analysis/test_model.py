@@ -1,0 +1,107 @@
+"""The learned model: deterministic training, stored versions, explained tags, and a
+cross-validated score that must not fall below its floor."""
+import numpy as np
+import pytest
+
+from consult.analysis import analyse, store
+from consult.analysis.corpus import LabelledRow, load_corpus, training_files
+from consult.analysis.crossval import crossval
+from consult.analysis.features import find
+from consult.analysis.model import NOT_THEMES, fit
+
+# Floors for 3-fold cross-validation on the shipped corpus, a little under what it scores, so
+# a change to the model, features or corpus that makes it worse fails here.
+FLOORS = {"macro_f1": 0.75, "none_precision": 0.82, "safeguarding_recall": 0.93,
+          "safeguarding_precision": 0.55, "theme_f1": 0.65}
+
+
+@pytest.fixture(scope="module")
+def corpus(taxonomy):
+    return load_corpus(taxonomy)
+
+
+def small_fit(rows, taxonomy, version="test"):
+    labels = tuple(taxonomy.slugs) + NOT_THEMES
+    return fit(rows, [find(r.text, taxonomy) for r in rows], labels, version, inner_folds=2)
+
+
+def test_training_reads_every_csv_in_the_training_folder(tmp_path, taxonomy):
+    (tmp_path / "a.csv").write_text("text,themes,safeguarding\nBoy racers on the prom,road-safety,0\n")
+    (tmp_path / "b.csv").write_text("text,themes,safeguarding\nboy racers on the  prom,road-safety,0\n"
+                                    "Dealers by the Co-op,substance-misuse,0\n")
+    assert [p.name for p in training_files(tmp_path)] == ["a.csv", "b.csv"]
+    assert [r.text for r in load_corpus(taxonomy, tmp_path)] == ["Boy racers on the prom", "Dealers by the Co-op"]
+
+
+def test_the_corpus_is_as_large_and_varied_as_issue_14_asks(corpus, taxonomy):
+    assert len(corpus) >= 2500
+    for slug in taxonomy.slugs:
+        assert sum(slug in r.themes for r in corpus) >= 150, slug
+    assert sum(not r.themes for r in corpus) >= 400
+    assert sum(bool(r.safeguarding) for r in corpus) >= 300
+
+
+def test_training_is_deterministic(corpus, taxonomy):
+    rows = corpus[:300]
+    first, second = small_fit(rows, taxonomy), small_fit(rows, taxonomy)
+    assert first.thresholds == second.thresholds
+    assert np.array_equal(first.coef, second.coef)
+    assert store.version_of(rows) == store.version_of(list(rows))
+    assert store.version_of(rows) != store.version_of(rows[:-1])
+
+
+def test_a_saved_model_loads_back_as_the_current_one(tmp_path, corpus, taxonomy):
+    model = small_fit(corpus[:200], taxonomy, version="builtin-test")
+    assert store.load(tmp_path) is None
+    store.save(model, tmp_path)
+    assert store.current_version(tmp_path) == "builtin-test"
+    loaded = store.load(tmp_path)
+    assert loaded.version == "builtin-test" and np.array_equal(loaded.coef, model.coef)
+
+
+@pytest.mark.parametrize("text", [
+    "Dealers selling gear outside the Spar every night",
+    "Cars doing 60 past the primary school at home time",
+    "My ex keeps turning up at my work and texting me all night",
+])
+def test_every_tag_has_readable_evidence_and_a_confidence(text):
+    analysis = analyse(text)
+    assert analysis.themes
+    for match in analysis.themes:
+        assert match.evidence, match
+        assert all(isinstance(word, str) and word for word in match.evidence)
+        assert 0 < match.confidence <= 1
+
+
+def test_self_harm_is_flagged_even_with_no_theme():
+    analysis = analyse("Some days I just want to end it all, there's no point in going on")
+    assert analysis.safeguarding.flagged
+    assert "self-harm or suicidal thoughts" in analysis.safeguarding.reasons
+
+
+def test_reviewed_rows_outweigh_and_replace_corpus_rows(corpus, taxonomy):
+    text = corpus[0].text
+    review = LabelledRow(text, frozenset({"road-safety"}), False)
+    rows = store.train_rows([review], taxonomy)
+    same = [r for r in rows if r.text == text]
+    assert len(same) == 1 and same[0].themes == {"road-safety"} and same[0].weight == store.REVIEW_WEIGHT
+
+
+def test_cross_validated_score_stays_above_the_floor(corpus, taxonomy):
+    result = crossval(corpus, taxonomy, folds=3, inner_folds=2)
+    assert result["macro_f1"] >= FLOORS["macro_f1"]
+    assert min(t["f1"] for t in result["per_theme"].values()) >= FLOORS["theme_f1"]
+    assert result["none_precision"] >= FLOORS["none_precision"]
+    assert result["safeguarding"]["recall"] >= FLOORS["safeguarding_recall"]
+    assert result["safeguarding"]["precision"] >= FLOORS["safeguarding_precision"]
+
+
+def test_quick_scoring_of_one_answer_agrees_with_the_vectorisers(corpus, taxonomy):
+    from consult.analysis.scoring import scorer_for
+
+    model = small_fit(corpus[:300], taxonomy)
+    texts = ["Dealers dealing dealers by the Spar!!", "nowt", "my ex keeps turning up at 3am"]
+    found = [find(t, taxonomy) for t in texts]
+    _, batch = model.probabilities(found)
+    single = np.array([scorer_for(model).score(f)[2] for f in found])
+    assert np.allclose(batch, single, atol=1e-5)
