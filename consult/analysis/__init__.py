@@ -20,6 +20,7 @@ from .model import Model
 from .phrases import key_phrases
 from .redact import redact
 from .safeguarding import Safeguarding
+from .scoring import score_all
 from .sentiment import sentiment
 from .store import current_model
 from .tagger import CONFIDENCE_THRESHOLD, ThemeMatch
@@ -73,12 +74,11 @@ def analyse(text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
 
 def analyse_with(model: Model, text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
     """Analyse one answer with a given model (cross-validation, or a candidate model)."""
-    text = normalise(text)
-    if not text:
-        return Analysis()
-    taxonomy = taxonomy or load_default_taxonomy()
-    found = find(text, taxonomy)
-    themes, undecided, safeguarding = decide(model, found, taxonomy)
+    return analyse_many([text], taxonomy, places, model)[0]
+
+
+def _analysis(model: Model, text: str, found, scored, taxonomy: Taxonomy, places) -> Analysis:
+    themes, undecided, safeguarding = decide(model, found, taxonomy, scored)
     polarity, subjectivity = sentiment(found.tokens)
     redacted = redact(text, places)
     return Analysis(
@@ -106,4 +106,11 @@ def analyse_many(texts, taxonomy: Taxonomy | None = None, places=(), model: Mode
     taxonomy = taxonomy or load_default_taxonomy()
     model = model or current_model()
     places = tuple(places)
-    return [analyse_with(model, text, taxonomy, places) for text in texts]
+    texts = [normalise(text) for text in texts]
+    found = {i: find(text, taxonomy) for i, text in enumerate(texts) if text}
+    # One transform for the whole batch: the vectorisers' per-call work is shared by every answer.
+    scored = dict(zip(found, score_all(model, list(found.values()))))
+    return [
+        _analysis(model, text, found[i], scored[i], taxonomy, places) if i in found else Analysis()
+        for i, text in enumerate(texts)
+    ]

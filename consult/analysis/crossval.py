@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sklearn.model_selection import KFold
 
-from . import analyse_with
+from . import analyse_many
 from .evaluate import score
 from .features import find
 from .model import INNER_FOLDS, NOT_THEMES, SEED, fit
@@ -47,8 +47,8 @@ def compare(rows, training_sets, taxonomy: Taxonomy | None = None, folds: int = 
             learn = [i for i in train if id(rows[i]) in member]
             model = fit([rows[i] for i in learn], [findings[i] for i in learn], labels,
                         "crossval", seed, inner_folds)
-            for i in test:
-                analyses[k][i] = analyse_with(model, rows[i].text, taxonomy)
+            for i, analysis in zip(test, analyse_many([rows[i].text for i in test], taxonomy, model=model)):
+                analyses[k][i] = analysis
     results = []
     for per_row in analyses:
         result = score(rows, per_row, taxonomy.slugs)

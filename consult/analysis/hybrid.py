@@ -7,7 +7,7 @@ from .disclosures import urgent
 from .features import Findings
 from .model import ANY_THEME, SAFEGUARDING, Model
 from .safeguarding import CONCERN, URGENT, Safeguarding
-from .scoring import scorer_for
+from .scoring import Scored, score_all, weighed_words
 from .tagger import CONFIDENCE_THRESHOLD, ThemeMatch
 from .taxonomy import Taxonomy, load_default_taxonomy
 
@@ -51,13 +51,14 @@ def _evidence(weighed, found: Findings, label: str) -> tuple[str, ...]:
     return tuple(items[:EVIDENCE_LIMIT])
 
 
-def decide(model: Model, found: Findings, taxonomy: Taxonomy):
-    """Return (themes best first, undecided, Safeguarding) for one answer's findings."""
-    scorer = scorer_for(model)
-    columns, values, row = scorer.score(found)
+def decide(model: Model, found: Findings, taxonomy: Taxonomy, scored: Scored | None = None):
+    """Return (themes best first, undecided, Safeguarding) for one answer's findings; `scored`
+    is its score from a batch (score_all), or it is scored alone."""
+    scored = scored or score_all(model, [found])[0]
+    row = scored.probabilities
 
     def weighed(label, limit=3):
-        return scorer.weighed_words(columns, values, label, limit)
+        return weighed_words(model, scored, label, limit)
 
     themes, near, likeliest = [], False, None
     learned = learned_themes(model, taxonomy)

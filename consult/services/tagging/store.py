@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from consult.analysis import Taxonomy, analyse, current_model, load_default_taxonomy
+from consult.analysis import Taxonomy, analyse, analyse_many, current_model, load_default_taxonomy
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Area, Response, Theme, utcnow
 from consult.services.tagging.learning import load_model
@@ -207,8 +207,8 @@ def retag(consultation=None, batch_size=500, progress=None, stale=False):
         if not answers:
             return done
         now = utcnow()
-        for answer in answers:
-            apply_analysis(answer, analyse(answer.text, taxonomy, places), theme_ids, now)
+        for answer, analysis in zip(answers, analyse_many([answer.text for answer in answers], taxonomy, places)):
+            apply_analysis(answer, analysis, theme_ids, now)
         last_id = answers[-1].id
         db.session.commit()
         done += len(answers)

@@ -96,12 +96,14 @@ def test_cross_validated_score_stays_above_the_floor(corpus, taxonomy):
     assert result["safeguarding"]["precision"] >= FLOORS["safeguarding_precision"]
 
 
-def test_quick_scoring_of_one_answer_agrees_with_the_vectorisers(corpus, taxonomy):
-    from consult.analysis.scoring import scorer_for
+def test_an_answer_scores_the_same_alone_or_in_a_batch(corpus, taxonomy):
+    from consult.analysis import analyse_many, analyse_with
+    from consult.analysis.scoring import score_all
 
     model = small_fit(corpus[:300], taxonomy)
     texts = ["Dealers dealing dealers by the Spar!!", "nowt", "my ex keeps turning up at 3am"]
     found = [find(t, taxonomy) for t in texts]
-    _, batch = model.probabilities(found)
-    single = np.array([scorer_for(model).score(f)[2] for f in found])
-    assert np.allclose(batch, single, atol=1e-5)
+    batch = np.array([s.probabilities for s in score_all(model, found)])
+    single = np.array([score_all(model, [f])[0].probabilities for f in found])
+    assert np.allclose(batch, single, atol=1e-9)
+    assert analyse_many(texts, taxonomy, model=model) == [analyse_with(model, t, taxonomy) for t in texts]
