@@ -110,3 +110,21 @@ class AuthActions:
 @pytest.fixture
 def auth(client):
     return AuthActions(client)
+
+
+@pytest.fixture
+def own_models(app, tmp_path, monkeypatch):
+    """A model folder of the test's own (a copy of the session's) and a small corpus, so
+    training is quick and leaves the other tests' model alone."""
+    import shutil
+
+    from consult.analysis import store
+    from consult.services.tagging import learning
+
+    shutil.copytree(learning.model_folder(app), tmp_path / "models")
+    monkeypatch.setitem(app.config, "ANALYSIS_MODEL_DIR", str(tmp_path / "models"))
+    corpus = store.load_corpus()
+    monkeypatch.setattr(store, "load_corpus", lambda taxonomy=None: corpus[:240])
+    before = store.in_use()
+    yield tmp_path / "models"
+    store.use(before)

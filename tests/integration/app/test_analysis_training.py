@@ -1,29 +1,13 @@
 """The model's lifecycle from the command line: train stores a versioned model, evaluate can
 learn from a labelled file in memory, and retag --stale re-analyses what an older model made."""
 import json
-import shutil
 
-import pytest
 import sqlalchemy as sa
 
 from consult.analysis import store
 from consult.extensions import db
 from consult.models import Answer
-from consult.services.tagging import learning
 from tests.integration.public.survey_helpers import complete_survey
-
-
-@pytest.fixture
-def own_models(app, tmp_path, monkeypatch):
-    """A model folder of the test's own (a copy of the session's) and a small corpus, so
-    training is quick and leaves the other tests' model alone."""
-    shutil.copytree(learning.model_folder(app), tmp_path / "models")
-    monkeypatch.setitem(app.config, "ANALYSIS_MODEL_DIR", str(tmp_path / "models"))
-    corpus = store.load_corpus()
-    monkeypatch.setattr(store, "load_corpus", lambda taxonomy=None: corpus[:240])
-    before = store.in_use()
-    yield tmp_path / "models"
-    store.use(before)
 
 
 def labelled(path, rows):

@@ -1,6 +1,5 @@
 """Learning from officers: the review page counts reviews since training and retrains on request;
 a model that scores worse is not switched on, and either way the retrain is audit-logged."""
-import shutil
 
 import pytest
 import sqlalchemy as sa
@@ -12,19 +11,6 @@ from consult.services.tagging import learning
 from consult.services.tagging.review import save_review
 from tests.integration.manage.answer_helpers import text_answer, theme
 from tests.pagecheck import soup
-
-
-@pytest.fixture
-def own_models(app, tmp_path, monkeypatch):
-    """A model folder of the test's own (a copy of the session's) and a small corpus, so a
-    retrain is quick and leaves the other tests' model alone."""
-    shutil.copytree(learning.model_folder(app), tmp_path / "models")
-    monkeypatch.setitem(app.config, "ANALYSIS_MODEL_DIR", str(tmp_path / "models"))
-    corpus = store.load_corpus()
-    monkeypatch.setattr(store, "load_corpus", lambda taxonomy=None: corpus[:240])
-    before = store.in_use()
-    yield tmp_path / "models"
-    store.use(before)
 
 
 def scores(macro_f1, recall):
