@@ -57,7 +57,7 @@ def nginx_config(listen, upstream, runtime):
     templates = Environment(loader=FileSystemLoader(ROOT / "deploy"), undefined=StrictUndefined,
                             keep_trailing_newline=True, autoescape=False)  # nosec B701: not HTML
     return templates.get_template("nginx.conf").render(
-        listen=listen, upstream=upstream, runtime=runtime, max_body_size=Config.MAX_CONTENT_LENGTH,
+        listen=listen, upstream=upstream, runtime=runtime, max_body_size=Config.MAX_CONTENT_LENGTH, pages=ROOT / "deploy",
     )
 
 
