@@ -48,9 +48,10 @@ def test_disclosures_run_out_rather_than_repeat():
 
 
 def test_ordinary_answers_rarely_trip_the_safeguarding_check():
-    """Only the planned disclosures should fill the demo's safeguarding queue."""
+    """The planned disclosures should be most of the demo's safeguarding queue. The model flags
+    for recall first, so a few ordinary answers are flagged too, as real ones would be."""
     taxonomy, rng = load_default_taxonomy(), random.Random(7)
     writer = ResidentWriter(rng)
     answers = [writer.worry(rng.choice(TOPICS)) for _ in range(600)] + [writer.safer(rng.choice(TOPICS)) for _ in range(300)]
     flagged = [text for text in answers if analyse(text, taxonomy).safeguarding.flagged]
-    assert len(flagged) <= 2, flagged
+    assert len(flagged) <= 0.03 * len(answers), flagged

@@ -84,7 +84,12 @@ def test_seeded_residents_feel_less_safe_after_dark_than_by_day(seeded):
 
 
 def test_a_few_seeded_answers_are_disclosures_in_the_safeguarding_queue(seeded):
-    flagged = [answer for answer, _status in queue()]
-    assert 1 <= len(flagged) <= 3
-    assert {answer.text for answer in flagged} <= set(demo_phrases.DISCLOSURES)
+    """Every planned disclosure reaches the queue. The recall-first model also flags a few
+    ordinary answers (as it would real ones): they stay a small part of the queue's work."""
+    flagged = [answer for answer, _status in queue(limit=1000)]
+    planned = db.session.scalars(sa.select(Answer).where(Answer.text.in_(demo_phrases.DISCLOSURES))).all()
+    texts = db.session.scalar(sa.select(sa.func.count()).select_from(Answer).where(Answer.text.is_not(None)))
+    assert 1 <= len(planned) <= 3
+    assert {answer.id for answer in planned} <= {answer.id for answer in flagged}
+    assert len(flagged) - len(planned) <= 0.03 * texts
     assert all(answer.response.consultation_id == seeded.id for answer in flagged)
