@@ -1,4 +1,4 @@
-"""Summary tables as CSV and XLSX files (suppressed counts read "fewer than N")."""
+"""Summary tables as CSV and XLSX files (suppressed counts read "fewer than N" or "not shown")."""
 import csv
 import io
 import re

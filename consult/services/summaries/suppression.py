@@ -5,13 +5,14 @@ default 5). A zero is shown: it says nobody gave that answer, which points to no
 hiding zeros would force needless secondary suppression of large counts beside them.
 Secondary suppression hides one more cell in a row or column whose total is shown when that
 line has exactly one hidden cell, since the hidden value would otherwise be total minus the
-rest. Every table, chart, CSV, XLSX and API output takes its counts from here.
+rest; such a cell reads "not shown", never "fewer than N", since it is not small itself. Every table, chart, CSV, XLSX and API output takes its counts from here.
 """
 from dataclasses import dataclass
 
 from flask import current_app, has_app_context
 
 DEFAULT_THRESHOLD = 5
+NOT_SHOWN = "not shown"
 
 
 def threshold():
@@ -31,6 +32,9 @@ class Count:
     value: int
     suppressed: bool
     limit: int = DEFAULT_THRESHOLD
+    # Hidden only so that a small count beside it cannot be worked out: it is not small itself,
+    # so it must not read "fewer than N".
+    secondary: bool = False
 
     @property
     def shown(self):
@@ -39,8 +43,11 @@ class Count:
 
     @property
     def public(self):
-        """What CSV, XLSX and the API carry: the number, or "fewer than N"."""
-        return fewer_than(self.limit) if self.suppressed else self.value
+        """What CSV, XLSX and the API carry: the number, "fewer than N", or "not shown"."""
+        return self._hidden_text() if self.suppressed else self.value
+
+    def _hidden_text(self):
+        return NOT_SHOWN if self.secondary else fewer_than(self.limit)
 
     def share_of(self, total):
         """A fraction of `total` (a Count or int), or None when either is suppressed or empty."""
@@ -53,7 +60,7 @@ class Count:
         return self.value / total if total else None
 
     def __str__(self):
-        return fewer_than(self.limit) if self.suppressed else f"{self.value:,}"
+        return self._hidden_text() if self.suppressed else f"{self.value:,}"
 
     def sort_key(self):
         """Suppressed counts sort together below every shown count, so order leaks nothing."""
@@ -81,7 +88,8 @@ def suppress_grid(grid, limit=None, rows_add_up=False, columns_add_up=False):
     """
     limit = threshold() if limit is None else limit
     values = [[int(v) for v in row] for row in grid]
-    hidden = [[is_small(v, limit) for v in row] for row in values]
+    small = [[is_small(v, limit) for v in row] for row in values]
+    hidden = [list(row) for row in small]
     lines = []
     if rows_add_up:
         lines += [[(r, c) for c in range(len(row))] for r, row in enumerate(values)]
@@ -104,7 +112,10 @@ def suppress_grid(grid, limit=None, rows_add_up=False, columns_add_up=False):
             r, c = min(shown, key=lambda cell: (values[cell[0]][cell[1]], cell))
             hidden[r][c] = True
             changed = True
-    return [[Count(v, h, limit) for v, h in zip(row, flags)] for row, flags in zip(values, hidden)]
+    return [
+        [Count(v, h, limit, secondary=h and not s) for v, h, s in zip(row, flags, smalls)]
+        for row, flags, smalls in zip(values, hidden, small)
+    ]
 
 
 def suppress_line(values, limit=None, adds_up=True):

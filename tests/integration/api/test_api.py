@@ -7,6 +7,7 @@ import pytest
 from tests.integration.board.conftest import RAW_TOKEN, REDACTED_TOKEN, build_board_fixture
 
 FEWER = "fewer than 5"
+HIDDEN = "not shown"  # hidden by secondary suppression: not small itself
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_matrix_has_the_hand_checked_figures(client, auth, board_data):
     assert rows(body["table"]) == [
         ["North", 20, 12, 60.0, 1.2, "", FEWER, None, None, ""],
         ["South", 15, FEWER, None, None, "", 9, 60.0, 1.71, "higher"],
-        ["West", 5, FEWER, None, None, "", FEWER, None, None, ""],
+        ["West", 5, HIDDEN, None, None, "", FEWER, None, None, ""],
         ["All areas", 40, 20, 50.0, 1.0, "", 14, 35.0, 1.0, ""],
     ]
 
@@ -53,7 +54,7 @@ def test_overview_with_a_filter(client, auth, board_data):
     south = board_data["builder"].south.id
     body = client.get(f"/api/v1/summaries/board-test/overview?area={south}").get_json()
     assert body["filters"] == {"area": south}
-    assert rows(body["closed_questions"][0]) == [["Safe", 7, 46.7], ["Unsafe", FEWER, None], ["Don't know", FEWER, None]]
+    assert rows(body["closed_questions"][0]) == [["Safe", 7, 46.7], ["Unsafe", HIDDEN, None], ["Don't know", FEWER, None]]
     assert rows(body["responses_by_channel"])[-1] == ["All channels", 15, 100.0]
 
 
@@ -63,7 +64,7 @@ def test_drilldown_quotes_only_redacted_text(client, auth, board_data):
     response = client.get(f"/api/v1/summaries/board-test/themes/road-safety?area={north}")
     body = response.get_json()
     assert body["answers"] == 13
-    assert rows(body["sentiment"]) == [["Negative", FEWER, None], ["Neutral", FEWER, None], ["Positive", 5, 38.5]]
+    assert rows(body["sentiment"]) == [["Negative", HIDDEN, None], ["Neutral", FEWER, None], ["Positive", 5, 38.5]]
     assert body["quotes"] == ["North road 5 SHOWNOKAPI", "North road extra SHOWNOKAPI", "North road 4 SHOWNOKAPI"]
     assert RAW_TOKEN not in response.get_data(as_text=True)
 
@@ -93,7 +94,7 @@ def test_emerging_priorities_and_trend(client, auth, board_data):
     priorities = rows(client.get("/api/v1/summaries/board-test/priorities").get_json()["table"])
     assert ["South", 1, "Drug dealing", 9, 60.0, 10.0, "Earlier survey"] in priorities
     trend = client.get("/api/v1/summaries/board-test/trend").get_json()
-    assert rows(trend["by_month"]) == [["2026-03", 20, 12, 60.0, FEWER, None], ["2026-04", 20, 8, 40.0, FEWER, None]]
+    assert rows(trend["by_month"]) == [["2026-03", 20, 12, 60.0, FEWER, None], ["2026-04", 20, 8, 40.0, HIDDEN, None]]
 
 
 def test_bad_filters_and_unknown_names_get_json_errors(client, auth, board_data):

@@ -76,7 +76,7 @@ def test_matrix_page_shows_the_hand_checked_figures(client, auth, board_data):
     assert matrix_cells(page) == {
         "North": ["20", "60.0% (12) lift 1.20", "fewer than 5"],
         "South": ["15", "fewer than 5", "60.0% (9) lift 1.71 ▲ higher"],
-        "West": ["5", "fewer than 5", "fewer than 5"],
+        "West": ["5", "not shown", "fewer than 5"],
         "All areas": ["40", "50.0% (20)", "35.0% (14)"],
     }
     assert "two-proportion z-test" in page.get_data(as_text=True)
@@ -181,7 +181,7 @@ def test_matrix_csv_has_the_same_figures(client, auth, board_data):
     assert rows[1:5] == [
         ["North", "20", "12", "60.0", "1.2", "", "fewer than 5", "", "", ""],
         ["South", "15", "fewer than 5", "", "", "", "9", "60.0", "1.71", "higher"],
-        ["West", "5", "fewer than 5", "", "", "", "fewer than 5", "", "", ""],
+        ["West", "5", "not shown", "", "", "", "fewer than 5", "", "", ""],
         ["All areas", "40", "20", "50.0", "1.0", "", "14", "35.0", "1.0", ""],
     ]
 
@@ -195,7 +195,7 @@ def test_closed_question_xlsx_has_the_same_figures(client, auth, board_data):
     assert rows[:4] == [
         ["Answer", "Respondents", "Share of those who answered"],
         ["Safe", 7, 46.7],
-        ["Unsafe", "fewer than 5", None],
+        ["Unsafe", "not shown", None],
         ["Don't know", "fewer than 5", None],
     ]
 
@@ -204,4 +204,4 @@ def test_trend_csv_applies_secondary_suppression(client, auth, board_data):
     auth.login("board")
     text = client.get("/board/board-test/download/trend-by-month.csv").get_data(as_text=True)
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[1:3] == [["2026-03", "20", "12", "60.0", "fewer than 5", ""], ["2026-04", "20", "8", "40.0", "fewer than 5", ""]]
+    assert rows[1:3] == [["2026-03", "20", "12", "60.0", "fewer than 5", ""], ["2026-04", "20", "8", "40.0", "not shown", ""]]

@@ -7,6 +7,7 @@ from consult.services import summaries
 from consult.services.summaries import Filters
 
 FEWER = "fewer than 5"
+HIDDEN = "not shown"  # hidden by secondary suppression: not small itself
 
 
 def public(table):
@@ -30,7 +31,7 @@ def test_responses_by_area_with_shares_and_total(current):
 
 def test_responses_by_channel_hide_two_paper_answers_and_the_online_count_that_would_give_them_away(current):
     table = summaries.responses_by_channel(Filters(consultation_id=current.id))
-    assert public(table) == [["Online", FEWER, None], ["Paper form", FEWER, None], ["Imported", 0, 0.0], ["All channels", 40, 100.0]]
+    assert public(table) == [["Online", HIDDEN, None], ["Paper form", FEWER, None], ["Imported", 0, 0.0], ["All channels", 40, 100.0]]
 
 
 def test_closed_question_counts_and_percentages_include_dont_know(current):
@@ -42,7 +43,7 @@ def test_closed_question_counts_and_percentages_include_dont_know(current):
 def test_closed_question_in_one_area_gets_secondary_suppression(current, b):
     [result] = summaries.closed_questions(Filters(consultation_id=current.id, area_id=b.south.id), current)
     # 7 + 6 + 2 = 15: "Don't know" (2) is hidden, so the next smallest (6) is hidden too.
-    assert public(result.table) == [["Safe", 7, 46.7], ["Unsafe", FEWER, None], ["Don't know", FEWER, None]]
+    assert public(result.table) == [["Safe", 7, 46.7], ["Unsafe", HIDDEN, None], ["Don't know", FEWER, None]]
 
 
 def test_matrix_counts_distinct_respondents_by_effective_theme(current):
@@ -59,7 +60,7 @@ def test_matrix_counts_distinct_respondents_by_effective_theme(current):
         # South road 3 is hidden; drugs 9 of 15 = 60% against 35% overall: lift 1.71, z = 2.57.
         "South": ["15", (FEWER, "", "", ""), ("9", "60.0%", "1.71", "higher")],
         # West road 5 is hidden by secondary suppression: 20 - 12 - 3 would give it away.
-        "West": ["5", (FEWER, "", "", ""), (FEWER, "", "", "")],
+        "West": ["5", (HIDDEN, "", "", ""), (FEWER, "", "", "")],
         "All areas": ["40", ("20", "50.0%", "1.00", ""), ("14", "35.0%", "1.00", "")],
     }
 
@@ -89,7 +90,7 @@ def test_option_filter_keeps_respondents_who_chose_it(current):
     unsafe = next(o for o in current.questions[0].options if o.label == "Unsafe")
     table = summaries.responses_by_area(Filters(consultation_id=current.id, option_id=unsafe.id), current.areas)
     # North 8, South 6, West 1: West is hidden, and South with it (15 - 8 would give West away).
-    assert public(table) == [["North", 8, 53.3], ["South", FEWER, None], ["West", FEWER, None], ["All areas", 15, 100.0]]
+    assert public(table) == [["North", 8, 53.3], ["South", HIDDEN, None], ["West", FEWER, None], ["All areas", 15, 100.0]]
 
 
 def test_priorities_rank_themes_and_show_change_since_the_previous_consultation(current):
@@ -109,7 +110,7 @@ def test_drilldown_sentiment_phrases_and_typical_quotes(current, b):
     detail = summaries.drilldown(b.road, Filters(consultation_id=current.id, area_id=b.north.id), "North")
     assert detail.answers.value == 13
     # negative 5, neutral 3, positive 5: neutral is hidden and so is the first of the two fives.
-    assert public(detail.sentiment) == [["Negative", FEWER, None], ["Neutral", FEWER, None], ["Positive", 5, 38.5]]
+    assert public(detail.sentiment) == [["Negative", HIDDEN, None], ["Neutral", FEWER, None], ["Positive", 5, 38.5]]
     # "school run" is in only 4 answers: too rare to list.
     assert public(detail.phrases) == [["speeding cars", 13]]
     # Median sentiment 0.0; closest first, ties by text; answer 6 (sentiment 0.0) is flagged, never quoted.
@@ -131,16 +132,16 @@ def test_trend_by_month(current):
     table, themes = summaries.trend_by_month(Filters(consultation_id=current.id))
     assert table.headings()[:4] == ["Month", "Respondents", "Road safety: respondents", "Road safety: share"]
     # Drugs: March 3 is hidden, so April's 11 is hidden too (14 - 3).
-    assert public(table) == [["2026-03", 20, 12, 60.0, FEWER, None], ["2026-04", 20, 8, 40.0, FEWER, None]]
+    assert public(table) == [["2026-03", 20, 12, 60.0, FEWER, None], ["2026-04", 20, 8, 40.0, HIDDEN, None]]
 
 
 def test_trend_by_consultation_covers_every_consultation(current):
     table, _themes = summaries.trend_by_consultation(Filters(consultation_id=current.id))
     # Road: the earlier 3 is hidden, so the current 20 is hidden too.
-    assert public(table) == [["Earlier survey", 20, FEWER, None, 5, 25.0], ["Board test survey", 40, FEWER, None, 14, 35.0]]
+    assert public(table) == [["Earlier survey", 20, FEWER, None, 5, 25.0], ["Board test survey", 40, HIDDEN, None, 14, 35.0]]
 
 
 def test_a_higher_threshold_hides_more(app, current):
     app.config["SUPPRESSION_THRESHOLD"] = 10
     table = summaries.responses_by_area(Filters(consultation_id=current.id), current.areas)
-    assert public(table) == [["North", 20, 50.0], ["South", "fewer than 10", None], ["West", "fewer than 10", None], ["All areas", 40, 100.0]]
+    assert public(table) == [["North", 20, 50.0], ["South", HIDDEN, None], ["West", "fewer than 10", None], ["All areas", 40, 100.0]]
