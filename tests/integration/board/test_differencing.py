@@ -128,3 +128,18 @@ def test_a_consultation_with_a_few_responses_does_not_hide_anothers_trend(client
     assert rows[0]["respondents"] == 60
     everyone = client.get("/api/v1/summaries/all/overview").get_json()["responses_by_area"]
     assert everyone["rows"][-1][everyone["columns"][1]["key"]] == 60  # the 3 are left out of the sum
+
+
+def test_an_answer_filter_is_checked_like_the_others(client, auth, lone_resident, demo):
+    """"Answered an option" splits respondents in two; subtracting it from the unfiltered view
+    must not single out a few people either."""
+    auth.login("board")
+    question = next(q for q in demo.questions if q.kind in ("single", "scale"))
+    for option in question.options:
+        response = client.get(f"{OVERVIEW}?option={option.id}")
+        assert response.status_code in (200, 403)
+        page = client.get(f"/board/community-safety-survey/?option={option.id}")
+        assert page.status_code == 200
+    rare = min(question.options, key=lambda o: len(o.label))  # any option: the check runs either way
+    area, _day = lone_resident
+    assert client.get(f"{OVERVIEW}?option={rare.id}&area={area.id}").status_code in (200, 403)
