@@ -1,7 +1,7 @@
 """Who may see what: the four roles, a view decorator and a whole-blueprint guard."""
 from functools import wraps
 
-from flask import abort, redirect, request, url_for
+from flask import abort, jsonify, redirect, request, url_for
 from flask_login import current_user
 
 from consult.models.user import ROLES
@@ -20,9 +20,14 @@ def _unknown(roles):
         raise ValueError(f"roles must be some of {', '.join(ROLES)}, not {sorted(unknown) or 'none'}")
 
 
-def _refuse(roles):
-    """None when the signed-in user holds one of `roles`; otherwise a redirect to sign in, or 403."""
+def _refuse(roles, api=False):
+    """None when the signed-in user holds one of `roles`; otherwise a redirect to sign in (for
+    an API, 401 with a JSON body a program can read), or 403."""
     if not current_user.is_authenticated:
+        if api:
+            response = jsonify({"error": "Unauthorized", "message": "Sign in first: this API needs a board, partner, officer or admin account."})
+            response.status_code = 401
+            return response
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
     if current_user.role not in roles:
         abort(403)
@@ -53,14 +58,14 @@ def role_required(*roles):
     return decorator
 
 
-def protect_blueprint(bp, *roles):
+def protect_blueprint(bp, *roles, api=False):
     """Guard every route of `bp`: the same rule as role_required, checked before any view runs."""
     _unknown(roles)
     bp.required_roles = tuple(roles)
 
     @bp.before_request
     def _guard():
-        return _refuse(roles)
+        return _refuse(roles, api)
 
     return bp
 

@@ -4,6 +4,6 @@ from flask import Blueprint
 from consult.access import protect_blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
-protect_blueprint(bp, "admin", "officer", "board", "partner")
+protect_blueprint(bp, "admin", "officer", "board", "partner", api=True)
 
 from consult.api import views  # noqa: E402,F401  (routes register on import)

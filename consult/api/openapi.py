@@ -30,9 +30,9 @@ def _get(summary, description, response_schema, parameters=(), filtered=True):
             "parameters": list(parameters) + (_filters() if filtered else []),
             "responses": {
                 "200": {"description": "OK", "content": {"application/json": {"schema": response_schema}}},
-                "302": {"description": "Not signed in: redirect to the sign-in page."},
+                "401": {"description": "Not signed in.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                 "400": {"description": "A filter is not valid.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-                "403": {"description": "The signed-in user's role may not read summaries."},
+                "403": {"description": "The signed-in user's role may not read summaries, or the filters pick out too few people to show safely (see the message)."},
                 "404": {"description": "Unknown consultation or theme.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             },
         }
@@ -61,9 +61,14 @@ def openapi_document():
         },
         "servers": [{"url": "/api/v1"}],
         "paths": {
+            "/": _get(
+                "Index", "What the API offers: links to this description and each resource, with {scope} for a consultation's slug or `all`.",
+                _object(name={"type": "string"}, version={"type": "string"}, openapi={"type": "string"}, resources={"type": "object"}),
+                filtered=False,
+            ),
             "/openapi.json": _get("This description", "The OpenAPI document.", {"type": "object"}, filtered=False),
             "/consultations": _get(
-                "Consultations", "Consultations that are not drafts, newest first.",
+                "Consultations", "Consultations whose summaries the signed-in user may read (partners: published ones), newest first.",
                 _object(consultations={"type": "array", "items": {"$ref": "#/components/schemas/Consultation"}}), filtered=False,
             ),
             "/summaries/{scope}/overview": _get(

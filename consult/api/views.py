@@ -3,7 +3,7 @@
 Every count has been through small-number suppression: a hidden count reads "fewer than N"
 and its percentage is null. Only redacted text ever appears (in drill-down quotes).
 """
-from flask import abort, jsonify, request
+from flask import abort, jsonify, request, url_for
 from flask_login import current_user
 
 from consult.api import bp
@@ -49,6 +49,28 @@ def _filtered(scope):
 
 def _filters_json(filters):
     return filters.query_args()
+
+
+@bp.get("/")
+def index():
+    """What the API offers, with links, for a program finding its way."""
+    base = url_for("api.index")
+    summaries_of = f"{base}summaries/{{scope}}"
+    return jsonify({
+        "name": "Consult board summaries API",
+        "version": "v1",
+        "openapi": url_for("api.openapi"),
+        "resources": {
+            "consultations": url_for("api.consultations"),
+            "overview": f"{summaries_of}/overview",
+            "matrix": f"{summaries_of}/matrix",
+            "priorities": f"{summaries_of}/priorities",
+            "theme": f"{summaries_of}/themes/{{theme_slug}}",
+            "emerging": f"{summaries_of}/emerging",
+            "trend": f"{summaries_of}/trend",
+        },
+        "scope": "a consultation's slug, or all",
+    })
 
 
 @bp.get("/openapi.json")

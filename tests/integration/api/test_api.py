@@ -19,9 +19,22 @@ def rows(table):
     return [[row[column["key"]] for column in table["columns"]] for row in table["rows"]]
 
 
-def test_anonymous_callers_are_sent_to_sign_in(client, board_data):
-    response = client.get("/api/v1/summaries/board-test/matrix")
-    assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
+def test_anonymous_callers_get_401_with_a_json_body_not_a_redirect(client, board_data):
+    for path in ("/api/v1/", "/api/v1/summaries/board-test/matrix"):
+        response = client.get(path)
+        assert response.status_code == 401 and response.mimetype == "application/json"
+        assert response.get_json()["error"] == "Unauthorized"
+
+
+def test_the_api_answers_with_an_index_of_its_resources(client, auth, board_data):
+    auth.login("partner")
+    body = client.get("/api/v1/").get_json()
+    assert body["openapi"] == "/api/v1/openapi.json"
+    assert body["resources"]["consultations"] == "/api/v1/consultations"
+    assert body["resources"]["overview"] == "/api/v1/summaries/{scope}/overview"
+    for template in body["resources"].values():
+        path = template.replace("{scope}", "all").replace("{theme_slug}", "road-safety")
+        assert client.get(path).status_code in (200, 404), path
 
 
 @pytest.mark.parametrize("role", ["admin", "officer", "board", "partner"])
