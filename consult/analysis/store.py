@@ -69,7 +69,8 @@ def train(extra=(), taxonomy: Taxonomy | None = None, seed: int = SEED, inner_fo
     version = version_of(rows, seed, LOCAL if extra else BUILTIN)
     options = {"inner_folds": inner_folds} if inner_folds else {}
     model = fit(rows, findings, labels, version, seed, **options)
-    model.details.update(trained_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    # To the microsecond: a review saved a moment before training must not count as "since".
+    model.details.update(trained_at=datetime.now(timezone.utc).isoformat(timespec="microseconds"),
                          reviews=len(extra), corpus_rows=len(rows) - len(extra))
     return model
 

@@ -21,6 +21,7 @@ NAVIGATION = (
     ("manage.themes_list", "Themes", ("admin",)),
     ("manage.users_list", "Users", ("admin",)),
     ("manage.audit_log", "Audit log", ("admin",)),
+    ("board.index", "Board summaries", ("admin", "officer")),
 )
 
 

@@ -51,3 +51,23 @@ def test_a_partners_all_consultations_view_counts_only_published_ones(client, au
     auth.login("board")
     body = client.get("/api/v1/summaries/all/overview").get_json()
     assert body["responses_by_area"]["rows"][-1][body["responses_by_area"]["columns"][1]["key"]] == 20
+
+
+@pytest.mark.parametrize("role", sorted(CAN_SEE))
+def test_every_board_page_says_who_is_signed_in_with_sign_out_and_officers_get_their_workspace(client, auth, demo, role):
+    from tests.pagecheck import soup
+
+    user = auth.login(role)
+    for path in ("/board/", "/board/community-safety-survey/trend" if role != "partner" else "/board/all/"):
+        page = soup(client.get(path))
+        bar = page.select_one("nav[aria-label=Board]")
+        assert f"Signed in as {user.display_name}" in bar.get_text()
+        assert bar.select_one("form[action='/auth/logout'] button").get_text() == "Sign out"
+        assert bool(bar.select_one("a[href='/manage/']")) is (role in ("admin", "officer"))
+
+
+def test_officers_have_a_link_to_the_board(client, auth, demo):
+    from tests.pagecheck import soup
+
+    auth.login("officer")
+    assert soup(client.get("/manage/")).select_one("nav.manage-nav a[href='/board/']")
