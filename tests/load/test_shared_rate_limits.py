@@ -66,7 +66,12 @@ def _submits_let_through(database, folder, **settings):
 
 
 def test_forty_submits_from_one_address_let_through_only_the_limit_across_two_workers(database, redis_url, tmp_path):
-    apart = _submits_let_through(database, tmp_path / "apart", CONSULT_ENV="development")
+    # Which worker accepts each connection is a race: a run where one worker took them all
+    # proves nothing about sharing, so the unshared run is tried again until both took some.
+    for attempt in range(3):
+        apart = _submits_let_through(database, tmp_path / f"apart-{attempt}", CONSULT_ENV="development")
+        if apart > LIMIT:
+            break
     assert apart > LIMIT, "each worker counted on its own, so together they let more through"
 
     shared = _submits_let_through(database, tmp_path / "shared", CONSULT_ENV="production", REDIS_URL=redis_url,
