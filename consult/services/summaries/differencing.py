@@ -44,14 +44,15 @@ def withheld_reason(filters):
     view = _View.of(filters)
     if is_small(view.total(cells), limit):
         return WITHHELD
+    shown = view.breakdown(cells)
     for wider in view.wider():
-        if _differs_by_a_few(wider.breakdown(cells), view.breakdown(cells), limit):
+        if _differs_by_a_few(wider.breakdown(cells), shown, limit):
             return WITHHELD
     if view.area is not ANY and _hidden_in_line(cells, view, "area", limit):
         return WITHHELD
     if view.channel is not ANY and _hidden_in_line(cells, view, "channel", limit):
         return WITHHELD
-    if _dated(filters) and _next_week_adds_a_few(cells, view, limit):
+    if _dated(filters) and _next_week_adds_a_few(cells, view, shown, limit):
         return WITHHELD
     return None
 
@@ -138,10 +139,9 @@ def _hidden_in_line(cells, view, name, limit):
     return line[values.index(getattr(view, name))].suppressed
 
 
-def _next_week_adds_a_few(cells, view, limit):
+def _next_week_adds_a_few(cells, view, shown, limit):
     """True when stretching the dates to the nearest earlier or later week that adds anyone adds
-    fewer than the threshold to any part the pages show."""
-    shown = view.breakdown(cells)
+    fewer than the threshold to any part the pages show (`shown`: the view's own breakdown)."""
     undated = view.but(start=None, end=None)
     weekly = defaultdict(lambda: defaultdict(int))  # week -> part -> respondents
     for (key, day), n in cells.items():
