@@ -13,7 +13,7 @@ from . import analyse_many
 from .evaluate import score
 from .features import find
 from .model import INNER_FOLDS, NOT_THEMES, SEED, fit
-from .store import REVIEW_WEIGHT, train_rows
+from .store import train_rows
 from .taxonomy import Taxonomy, load_default_taxonomy
 
 FOLDS = 5
@@ -63,6 +63,6 @@ def retrain_scores(old_reviews, new_reviews, taxonomy: Taxonomy | None = None,
     rows = train_rows(new_reviews, taxonomy)
     before_texts = {" ".join(r.text.lower().split()) for r in old_reviews}
     new_texts = {" ".join(r.text.lower().split()) for r in new_reviews} - before_texts
-    before = [r for r in rows
-              if not (r.weight == REVIEW_WEIGHT and " ".join(r.text.lower().split()) in new_texts)]
+    # train_rows already replaced any corpus row a review repeats, so a text alone says which.
+    before = [r for r in rows if " ".join(r.text.lower().split()) not in new_texts]
     return tuple(compare(rows, [before, rows], taxonomy, folds, seed, inner_folds))

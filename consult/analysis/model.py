@@ -135,24 +135,25 @@ def calibrate(raw: np.ndarray, calibration: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(raw * calibration[:, 0] + calibration[:, 1])))
 
 
-def _platt(scores, y, seed):
+def _platt(scores, y, seed, weights=None):
     if y.min() == y.max():
         return np.array([0.0, 10.0 if y.max() else -10.0])
-    fitted = LogisticRegression(C=1e4, random_state=seed).fit(scores.reshape(-1, 1), y)
+    fitted = LogisticRegression(C=1e4, random_state=seed).fit(scores.reshape(-1, 1), y, sample_weight=weights)
     return np.array([fitted.coef_[0, 0], fitted.intercept_[0]])
 
 
-def best_f1_threshold(probabilities, y, forced=None) -> float:
+def best_f1_threshold(probabilities, y, forced=None, weights=None) -> float:
     """The threshold on the grid with the best F1 (the lowest of ties).
 
     ``forced`` marks rows the label is given anyway (a confident rule), whatever the model says.
     """
     forced = np.zeros_like(y, dtype=bool) if forced is None else forced
+    weights = np.ones(len(y)) if weights is None else weights
     best, chosen = -1.0, 0.5
     for threshold in THRESHOLD_GRID:
         predicted = (probabilities >= threshold) | forced
-        tp = int((predicted & (y == 1)).sum())
-        denominator = predicted.sum() + (y == 1).sum()
+        tp = weights[predicted & (y == 1)].sum()
+        denominator = weights[predicted].sum() + weights[y == 1].sum()
         f1 = 2 * tp / denominator if denominator else 0.0
         if f1 > best + 1e-9:
             best, chosen = f1, float(threshold)
@@ -188,15 +189,19 @@ def fit(rows, findings, labels, version: str, seed: int = SEED, inner_folds: int
         part = Model("fold", labels, words, chars, coef, intercept,
                      np.tile([1.0, 0.0], (len(labels), 1)), {}, np.array([]))
         oof[test] = np.asarray(part.features([findings[i] for i in test]) @ coef + intercept)
-    calibration = np.array([_platt(oof[known[:, j], j], y[known[:, j], j], seed)
+    weights = np.array([row.weight for row in rows])
+    calibration = np.array([_platt(oof[known[:, j], j], y[known[:, j], j], seed, weights[known[:, j]])
                             for j in range(len(labels))])
     probabilities = calibrate(oof, calibration)
     forced = rules_decide(findings, labels)
     thresholds = {}
     for j, label in enumerate(labels):
-        chooser = recall_threshold if label == SAFEGUARDING else best_f1_threshold
         mask = known[:, j]
-        thresholds[label] = chooser(probabilities[mask, j], y[mask, j], forced[mask, j])
+        if label == SAFEGUARDING:
+            thresholds[label] = recall_threshold(probabilities[mask, j], y[mask, j], forced[mask, j])
+        else:
+            thresholds[label] = best_f1_threshold(probabilities[mask, j], y[mask, j], forced[mask, j],
+                                                  weights[mask])
     words, chars, coef, intercept, _ = _fit_linear(rows, findings, labels, seed)
     # The terms min_df left out are kept only for introspection (sklearn's docs): drop them
     # so the stored model stays small.

@@ -25,8 +25,10 @@ from .taxonomy import Taxonomy, load_default_taxonomy
 
 BUILTIN = "builtin"
 LOCAL = "local"
-# Officers' reviews count this many times a corpus row: they are this partnership's residents.
-REVIEW_WEIGHT = 3.0
+# Officers' reviews count up to this many times a corpus row: they are this partnership's
+# residents. Together they weigh at most as much as the shipped corpus, so a partnership with
+# thousands of reviews does not drown the corpus (bench/learning.py measures the gain).
+REVIEW_WEIGHT = 10.0
 FORMAT = "2"
 
 _lock = threading.Lock()
@@ -47,12 +49,19 @@ def train_rows(extra=(), taxonomy: Taxonomy | None = None, corpus=None) -> list[
 
     ``extra`` rows replace corpus rows with the same text: an officer's reading wins.
     """
-    extra = [LabelledRow(r.text, r.themes, r.safeguarding, REVIEW_WEIGHT, r.themes_known)
-             for r in extra]
+    extra = list(extra)
     reviewed = {_key(r.text) for r in extra}
     corpus = load_corpus(taxonomy) if corpus is None else corpus
     rows = [r for r in corpus if _key(r.text) not in reviewed]
-    return rows + extra
+    weight = review_weight(len(rows), len(extra))
+    return rows + [LabelledRow(r.text, r.themes, r.safeguarding, weight, r.themes_known) for r in extra]
+
+
+def review_weight(corpus_rows: int, reviews: int) -> float:
+    """How many corpus rows one officer's review counts as (see REVIEW_WEIGHT)."""
+    if not reviews:
+        return REVIEW_WEIGHT
+    return float(min(REVIEW_WEIGHT, max(1.0, corpus_rows / reviews)))
 
 
 def _key(text: str) -> str:

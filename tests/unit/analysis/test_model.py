@@ -7,7 +7,7 @@ from consult.analysis import analyse, store
 from consult.analysis.corpus import LabelledRow, load_corpus, training_files
 from consult.analysis.crossval import crossval
 from consult.analysis.features import find
-from consult.analysis.model import NOT_THEMES, fit
+from consult.analysis.model import NOT_THEMES, best_f1_threshold, fit
 
 # Floors for 3-fold cross-validation on the shipped corpus, a little under what it scores, so
 # a change to the model, features or corpus that makes it worse fails here.
@@ -107,3 +107,18 @@ def test_an_answer_scores_the_same_alone_or_in_a_batch(corpus, taxonomy):
     single = np.array([score_all(model, [f])[0].probabilities for f in found])
     assert np.allclose(batch, single, atol=1e-9)
     assert analyse_many(texts, taxonomy, model=model) == [analyse_with(model, t, taxonomy) for t in texts]
+
+
+def test_reviews_weigh_up_to_the_cap_and_never_more_than_the_corpus_together():
+    assert store.review_weight(2500, 150) == store.REVIEW_WEIGHT
+    assert store.review_weight(2500, 1000) == 2.5
+    assert store.review_weight(200, 1000) == 1.0
+
+
+def test_threshold_choice_counts_weighted_rows_more():
+    # Two heavy positives score 0.3, as do ten light negatives; one light positive scores 0.9.
+    probabilities = np.array([0.3] * 12 + [0.9])
+    y = np.array([1, 1] + [0] * 10 + [1])
+    unweighted = best_f1_threshold(probabilities, y)
+    weighted = best_f1_threshold(probabilities, y, weights=np.array([10.0, 10.0] + [1.0] * 11))
+    assert unweighted > 0.3 and weighted <= 0.3
