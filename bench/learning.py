@@ -1,7 +1,8 @@
 """Benchmark: how much the model gains from officers' reviews of a style its corpus lacks.
 
-Run from the repository root: ``python bench/learning.py [FILE.csv]`` (a file of the training
-folder, default ``crime-themes.csv``). That file is taken out of the corpus and its rows
+Run from the repository root: ``python bench/learning.py [FILE.csv ...]`` (files of the
+training folder; by default each of the three written in one style: crime-themes.csv,
+abuse-themes.csv, hard-cases.csv). Each file in turn is taken out of the corpus and its rows
 shuffled with a fixed seed; a model trained on the rest scores the file's rows after the first
 150, then a model that also learned from those 150 rows as officers' reviews (as
 ``flask analysis evaluate --learn-from`` does) scores the same rows.
@@ -42,4 +43,5 @@ def main(name: str = "crime-themes.csv") -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:2])
+    for name in sys.argv[1:] or ["crime-themes.csv", "abuse-themes.csv", "hard-cases.csv"]:
+        main(name)
