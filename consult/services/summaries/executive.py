@@ -66,6 +66,8 @@ class AreaSummary:
             return "no area given"
         if self.population is None:
             return "population not entered"
+        if self.respondents.secondary:
+            return "not shown"  # hidden only so that a small count beside it cannot be worked out
         if self.per_thousand is None:
             return "too few responses to show"
         return ""

@@ -234,3 +234,28 @@ def test_a_filtered_summary_that_would_single_out_a_few_people_is_withheld(clien
     assert page.h1.get_text(strip=True) == "These figures are withheld"
     assert page.select_one("#summary-flags") is None
     assert client.get("/api/v1/summaries/board-test/summary?channel=paper").status_code == 403
+
+
+def test_the_demo_summary_shows_a_rate_for_every_town_with_enough_respondents(client, auth, demo):
+    import random
+
+    from consult.services.demo.seed import add_synthetic_responses
+
+    add_synthetic_responses(demo, 60, random.Random(3))
+    populations = {area.name: area.population for area in demo.areas}
+    auth.login("board")
+    page = soup(client.get(f"/board/{demo.slug}/"))
+    shown = rows(page, "summary-representative")
+    assert set(shown) >= set(populations)
+    rates = 0
+    for name, (respondents, residents, rate) in shown.items():
+        assert residents == f"{populations[name]:,}"
+        if respondents.isdigit():
+            assert rate == f"{int(respondents) / populations[name] * 1000:.1f}"
+            rates += 1
+        else:
+            assert rate in ("too few responses to show", "not shown")
+    assert rates >= 2
+    priorities = rows(page, "summary-priorities")
+    assert all(len(cells) in (1, 3) for cells in priorities.values())
+    assert len(page.select("#summary-quotes blockquote")) == 5
