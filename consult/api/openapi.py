@@ -71,6 +71,23 @@ def openapi_document():
                 "Consultations", "Consultations whose summaries the signed-in user may read (partners: published ones), newest first.",
                 _object(consultations={"type": "array", "items": {"$ref": "#/components/schemas/Consultation"}}), filtered=False,
             ),
+            "/summaries/{scope}/summary": _get(
+                "Executive summary",
+                "The consultation's dates, respondents in all and per area, responses per 1,000 residents (where the "
+                "area's population is entered), the top three themes in each area, changes since the previous "
+                "consultation, up to five typical redacted quotes and the number of safeguarding flags (a count only).",
+                _object(
+                    filters={"type": "object"},
+                    consultation={"type": "object", "nullable": True, "description": "Null for `all`; else slug, title, status, opens_at, closes_at and closed (true once the closing date has passed)."},
+                    generated_at={"type": "string", "format": "date-time"},
+                    respondents={"description": FEWER_THAN},
+                    areas={"type": "array", "items": {"$ref": "#/components/schemas/AreaSummary"}},
+                    compared_with_previous={"type": "boolean"},
+                    quotes={"type": "array", "items": _object(theme={"type": "string"}, text={"type": "string"})},
+                    safeguarding_flags={"description": FEWER_THAN},
+                ),
+                [SCOPE],
+            ),
             "/summaries/{scope}/overview": _get(
                 "Overview", "Responses by area and by channel, and closed-question results.",
                 _object(filters={"type": "object"}, responses_by_area=TABLE, responses_by_channel=TABLE, closed_questions={"type": "array", "items": TABLE}),
@@ -102,6 +119,20 @@ def openapi_document():
         "components": {
             "schemas": {
                 "Error": _object(error={"type": "string"}, message={"type": "string"}, errors={"type": "object"}),
+                "AreaSummary": _object(
+                    area={"type": "string"},
+                    respondents={"description": FEWER_THAN},
+                    population={"type": "integer", "nullable": True},
+                    responses_per_1000_residents={"type": "number", "nullable": True, "description": "Null when the population is not entered or the count is hidden (see note)."},
+                    note={"type": "string"},
+                    top_priorities={"type": "array", "items": _object(
+                        theme={"type": "string"}, name={"type": "string"}, share={"type": "number"},
+                        respondents={"description": FEWER_THAN},
+                        compared_with_elsewhere={"type": "string", "enum": ["", "higher than elsewhere", "lower than elsewhere"]},
+                    )},
+                    previous_consultation={"type": "string", "nullable": True},
+                    changes={"type": "array", "items": _object(theme={"type": "string"}, name={"type": "string"}, percentage_points={"type": "number"})},
+                ),
                 "Consultation": _object(
                     slug={"type": "string"}, title={"type": "string"}, status={"type": "string"},
                     opens_at={"type": "string", "format": "date-time", "nullable": True},

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from consult.api import bp
 from consult.api.openapi import openapi_document
+from consult.models import utcnow
 from consult.services import summaries
 
 ALL = "all"
@@ -62,6 +63,7 @@ def index():
         "openapi": url_for("api.openapi"),
         "resources": {
             "consultations": url_for("api.consultations"),
+            "summary": f"{summaries_of}/summary",
             "overview": f"{summaries_of}/overview",
             "matrix": f"{summaries_of}/matrix",
             "priorities": f"{summaries_of}/priorities",
@@ -93,6 +95,14 @@ def consultations():
             for c in found
         ]
     })
+
+
+@bp.get("/summaries/<scope>/summary")
+def summary(scope):
+    """The executive summary, with the same visibility and suppression as the board's page."""
+    consultation, filters = _filtered(scope)
+    found = summaries.executive_summary(filters, consultation, utcnow())
+    return jsonify({"filters": _filters_json(filters), **summaries.summary_json(found)})
 
 
 @bp.get("/summaries/<scope>/overview")

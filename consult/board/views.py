@@ -3,11 +3,13 @@ from flask import Response, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from consult.board import bp, charts
+from consult.models import utcnow
 from consult.services import summaries
 from consult.services.summaries import export
+from consult.services.summaries.stats import TEST_NAME
 
 ALL = "all"
-PAGES = ("overview", "matrix", "priorities", "emerging", "trend", "report")
+PAGES = ("summary", "overview", "matrix", "priorities", "emerging", "trend", "report")
 # The query arguments a board page reads; only these are carried into links and redirects, so
 # nothing a visitor adds reaches url_for (as `_external`, `_method` or an endpoint's own name).
 PAGE_ARGS = ("area", "from", "to", "channel", "option", "sort", "dir")
@@ -73,17 +75,25 @@ def index():
 @bp.get("/filter")
 def filter_redirect():
     """The filter form's target: move the consultation choice into the URL, keep the rest."""
-    page = request.args.get("page", "overview")
+    page = request.args.get("page", "summary")
     scope = request.args.get("consultation") or ALL
     args = _page_args()
     if page == "drilldown" and request.args.get("theme"):
         return redirect(url_for("board.drilldown", scope=scope, theme_slug=request.args["theme"], **args))
     if page not in PAGES:
-        page = "overview"
+        page = "summary"
     return redirect(url_for(f"board.{page}", scope=scope, **args))
 
 
 @bp.get("/<scope>/")
+def summary(scope):
+    """The executive summary: the board's first page for a consultation."""
+    context = _context(scope, "summary")
+    found = summaries.executive_summary(context["filters"], context["consultation"], utcnow())
+    return render_template("board/summary.html", summary=found, **context)
+
+
+@bp.get("/<scope>/overview")
 def overview(scope):
     context = _context(scope, "overview")
     consultation, filters = context["consultation"], context["filters"]
@@ -168,14 +178,16 @@ def trend(scope):
 
 @bp.get("/<scope>/report")
 def report(scope):
-    """Every summary on one printable page (A4, a page break between sections)."""
+    """Every summary on one printable page (A4, a page break between sections), the executive summary first."""
     context = _context(scope, "report")
     consultation, filters = context["consultation"], context["filters"]
+    summary = summaries.executive_summary(filters, consultation, utcnow())
     areas = consultation.areas if consultation else ()
     matrix = summaries.theme_matrix(filters, areas)
     by_month, month_themes = summaries.trend_by_month(filters)
     return render_template(
         "board/report.html",
+        summary=summary,
         by_area=summaries.responses_by_area(filters, areas),
         by_channel=summaries.responses_by_channel(filters),
         questions=summaries.closed_questions(filters, consultation),
@@ -230,4 +242,4 @@ def board_helpers():
             return url_for("board.download", scope=request.view_args.get("scope", ALL), key=key, fmt=fmt, **_page_args())
         return href
 
-    return {"charts": charts, "download_href": download_href}
+    return {"charts": charts, "download_href": download_href, "test_name": TEST_NAME}

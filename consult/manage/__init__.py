@@ -1,4 +1,4 @@
-"""The officer workspace at /manage: consultations, tag review, safeguarding, themes, users, audit log.
+"""The officer workspace at /manage: consultations, tag review, safeguarding, areas, themes, users, audit log.
 
 Every route needs the admin or officer role; pages for admins only add role_required("admin").
 Each feature keeps its routes in its own module, imported below.
@@ -18,6 +18,7 @@ NAVIGATION = (
     ("manage.safeguarding_queue", "Safeguarding", ("admin", "officer")),
     ("manage.suspect_responses", "Suspect responses", ("admin", "officer")),
     ("manage.erase_lookup", "Delete on request", ("admin", "officer")),
+    ("manage.areas_list", "Areas", ("admin", "officer")),
     ("manage.themes_list", "Themes", ("admin",)),
     ("manage.users_list", "Users", ("admin",)),
     ("manage.audit_log", "Audit log", ("admin",)),
@@ -49,4 +50,4 @@ def officer_layout():
 
 from consult.manage import audit_log, review, safeguarding, themes, users  # noqa: E402,F401  (routes register on import)
 from consult.manage import consultations, exports, outcomes, paper, preview, questions, sharing  # noqa: E402,F401,I001
-from consult.manage import responses  # noqa: E402,F401
+from consult.manage import areas, responses  # noqa: E402,F401

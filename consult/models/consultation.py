@@ -38,6 +38,8 @@ class Area(AreaRules, db.Model):
     name: Mapped[str] = mapped_column(sa.String(120), unique=True)
     # Space-separated postcode districts (outward codes) that map to this area, e.g. "CA14 CA15".
     postcode_districts: Mapped[str] = mapped_column(sa.String(255), default="")
+    # Residents living there, entered by officers; None when not known. The board divides by it.
+    population: Mapped[int | None] = mapped_column(default=None)
 
     def __repr__(self):
         return f"<Area {self.name}>"

@@ -42,3 +42,22 @@ def test_board_member_reads_overview_matrix_drilldown_and_report(app, demo, live
     page.locator("details.filters summary").click()
     check(page)
     context.close()
+
+
+def test_the_executive_summary_is_the_first_page_and_axe_clean_at_1280px(app, demo, live_server, browser):
+    add_synthetic_responses(demo, 60, random.Random(7))
+    user = AuthActions(app.test_client()).user("board")
+    context = open_context(browser, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(live_server + "/auth/login")
+    page.fill("#email", user.email)
+    page.fill("#password", AuthActions.PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.goto(live_server + "/board/")
+    page.get_by_role("link", name=demo.title).click()
+    assert page.locator("h1").inner_text() == "Executive summary"
+    assert page.locator("#summary-representative tbody tr").count() == len(demo.areas)
+    check(page)
+    # Nothing on the summary is wider than the page at 1280px.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()

@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "answer.reviewed": "Tags reviewed",
     "safeguarding.viewed": "Flagged answer opened",
     "safeguarding.action": "Safeguarding action recorded",
+    "area.updated": "Area population changed",
     "theme.created": "Theme added",
     "theme.updated": "Theme changed",
     "theme.retagged": "Answers re-analysed",

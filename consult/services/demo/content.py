@@ -18,6 +18,21 @@ AREAS = [
     ("Millom", "LA18", 5),
 ]
 
+# Usual residents of each town, rounded (near the 2021 census figures for the built-up areas), so
+# the board's responses per 1,000 residents read as they would for a real partnership.
+POPULATIONS = {
+    "Carlisle": 74900,
+    "Workington": 25200,
+    "Whitehaven": 23800,
+    "Maryport": 11300,
+    "Cockermouth": 8800,
+    "Keswick": 4800,
+    "Wigton": 5800,
+    "Egremont": 6800,
+    "Cleator Moor": 6900,
+    "Millom": 7300,
+}
+
 SAFETY = ["Very safe", "Fairly safe", "Neither safe nor unsafe", "Fairly unsafe", "Very unsafe", "Don't know"]
 AGREEMENT = ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"]
 

@@ -88,6 +88,8 @@ def _areas():
         if area is None:
             area = Area(name=name, postcode_districts=districts)
             db.session.add(area)
+        if area.population is None:
+            area.population = content.POPULATIONS.get(name)
         areas.append(area)
     return areas
 

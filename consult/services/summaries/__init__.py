@@ -2,7 +2,7 @@
 
 Every count passes through consult.services.summaries.suppression before it leaves this package, and
 every summary is (or offers) a `Table`, so pages, charts, CSV, XLSX and the API show the same
-figures. Modules: filters (which responses), overview (counts, closed questions), matrix
+figures. Modules: executive (the one-page summary, from the others), filters (which responses), overview (counts, closed questions), matrix
 (theme x area), priorities, drilldown (theme x area detail, emerging concerns), trend, export
 (CSV, XLSX), tally and tally_text (the maintained counts in summary_count and summary_phrase,
 kept true by session events and recounted per stale cell; see consult/models/summary.py).
@@ -14,6 +14,7 @@ when the counts are recounted, so no answer is loaded into Python.
 """
 from consult.services.summaries.differencing import withheld_reason
 from consult.services.summaries.drilldown import Drilldown, drilldown, emerging_concerns
+from consult.services.summaries.executive import executive_summary, summary_json
 from consult.services.summaries.filters import Filters, parse_filters
 from consult.services.summaries.matrix import Matrix, sort_matrix, theme_matrix
 from consult.services.summaries.overview import closed_questions, responses_by_area, responses_by_channel
@@ -69,12 +70,14 @@ __all__ = [
     "consultation_by_slug",
     "drilldown",
     "emerging_concerns",
+    "executive_summary",
     "parse_filters",
     "priorities",
     "priorities_table",
     "responses_by_area",
     "responses_by_channel",
     "sort_matrix",
+    "summary_json",
     "summary_table",
     "theme_by_slug",
     "theme_matrix",

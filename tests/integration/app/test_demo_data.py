@@ -93,3 +93,12 @@ def test_a_few_seeded_answers_are_disclosures_in_the_safeguarding_queue(seeded):
     assert {answer.id for answer in planned} <= {answer.id for answer in flagged}
     assert len(flagged) - len(planned) <= 0.03 * texts
     assert all(answer.response.consultation_id == seeded.id for answer in flagged)
+
+
+def test_every_demo_town_has_a_realistic_population(demo):
+    from consult.models import Area
+
+    populations = dict(db.session.execute(sa.select(Area.name, Area.population)).all())
+    assert len(populations) == 10
+    assert all(1000 <= people <= 100_000 for people in populations.values()), populations
+    assert max(populations, key=populations.get) == "Carlisle"

@@ -14,6 +14,7 @@ BOARD_ROLES = ("admin", "officer", "board", "partner")
 PAGES = (
     "/board/",
     "/board/board-test/",
+    "/board/board-test/overview",
     "/board/board-test/matrix",
     "/board/board-test/priorities",
     "/board/board-test/themes/road-safety?area={north}",
@@ -74,12 +75,14 @@ def test_matrix_page_shows_the_hand_checked_figures(client, auth, board_data):
     auth.login("board")
     page = client.get("/board/board-test/matrix")
     assert matrix_cells(page) == {
-        "North": ["20", "60.0% (12) lift 1.20", "fewer than 5"],
-        "South": ["15", "fewer than 5", "60.0% (9) lift 1.71 ▲ higher"],
+        "North": ["20", "60.0% (12) 1.20 × average", "fewer than 5"],
+        "South": ["15", "fewer than 5", "60.0% (9) 1.71 × average ▲ higher than elsewhere"],
         "West": ["5", "not shown", "fewer than 5"],
         "All areas": ["40", "50.0% (20)", "35.0% (14)"],
     }
-    assert "two-proportion z-test" in page.get_data(as_text=True)
+    body = soup(page).select_one(".board").get_text(" ").lower()
+    assert "lift" not in body and "z-test" not in body
+    assert soup(page).select_one("a[href='/board/board-test/#how-figures-are-worked-out']") is not None
 
 
 def test_matrix_sorts_by_a_column_through_the_query_string(client, auth, board_data):
@@ -92,7 +95,7 @@ def test_matrix_sorts_by_a_column_through_the_query_string(client, auth, board_d
 
 def test_overview_charts_have_a_summary_and_a_data_table(client, auth, board_data):
     auth.login("board")
-    page = soup(client.get("/board/board-test/"))
+    page = soup(client.get("/board/board-test/overview"))
     figure = page.find("figcaption", id="chart-area-summary").parent
     assert figure.find("svg")["role"] == "img"
     assert "the largest is “North” with 20" in figure.figcaption.get_text()
@@ -122,7 +125,8 @@ def test_trend_page_draws_lines_with_their_table(client, auth, board_data):
 def test_report_is_printable_with_a_section_per_summary(client, auth, board_data):
     auth.login("board")
     page = soup(client.get("/board/board-test/report"))
-    assert len(page.select("section.report-section")) == 6
+    # The executive summary, six summaries, then how the figures are worked out.
+    assert len(page.select("section.report-section")) == 8
 
 
 def test_bad_filters_are_explained_and_the_page_still_shows(client, auth, board_data):
@@ -157,8 +161,8 @@ def test_filter_and_download_links_carry_only_the_known_filters(client, auth, bo
     auth.login("board")
     response = client.get(f"/board/filter?page=overview&consultation=board-test&sort=area&{extra}")
     assert response.status_code == 302
-    assert response.headers["Location"] == "/board/board-test/?sort=area"
-    page = client.get(f"/board/board-test/?sort=area&{extra}")
+    assert response.headers["Location"] == "/board/board-test/overview?sort=area"
+    page = client.get(f"/board/board-test/overview?sort=area&{extra}")
     assert page.status_code == 200
     links = [a["href"] for a in soup(page).select("a[href*='/download/']")]
     assert links and all(link.startswith("/board/board-test/download/") and link.endswith("?sort=area") for link in links)

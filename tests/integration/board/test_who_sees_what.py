@@ -30,7 +30,9 @@ def test_the_board_and_the_api_show_each_role_only_what_it_may_see(client, auth,
     auth.login(role)
     expected = 200 if status in CAN_SEE[role] else 404
     assert client.get(f"/board/survey-{status}/").status_code == expected
+    assert client.get(f"/board/survey-{status}/overview").status_code == expected
     assert client.get(f"/api/v1/summaries/survey-{status}/overview").status_code == expected
+    assert client.get(f"/api/v1/summaries/survey-{status}/summary").status_code == expected
     listed = {c["slug"] for c in client.get("/api/v1/consultations").get_json()["consultations"]}
     index = client.get("/board/").get_data(as_text=True)
     shown_in_list = status in CAN_SEE[role] and status != "draft"  # a draft has nothing to summarise yet
