@@ -23,10 +23,14 @@ def test_check_answers_links_the_privacy_notice_has_a_back_link_and_says_what_th
 
 
 def test_a_required_question_left_blank_gets_the_officers_own_wording(client, demo):
+    complete_survey(client, demo, submit=False)
+    # The demo's officers wrote their own wording for question 2.
+    page = soup(client.post(f"/c/{SLUG}/q/2", data={"answer": ""}))
+    assert page.select_one(".error-summary a").get_text() == "Select how safe you feel after dark"
     question = demo.questions[1]
     question.error_message = "Tell us how safe you feel in the daytime"
     db.session.commit()
-    page = soup(client.post(f"/c/{SLUG}/q/2", data={}))
+    page = soup(client.post(f"/c/{SLUG}/q/2", data={"answer": ""}))
     assert page.select_one(".error-summary a").get_text() == "Tell us how safe you feel in the daytime"
     assert "Tell us how safe you feel in the daytime" in page.select_one("#answer-error").get_text()
 
@@ -78,3 +82,15 @@ def test_thank_you_page_leaves_out_contact_details_nobody_has_set(client, demo):
     complete_survey(client, demo)
     page = soup(client.get(f"/c/{SLUG}/done"))
     assert page.select_one("#contact-us") is None
+
+
+def test_copying_a_consultation_keeps_the_officers_error_wording(app):
+    from consult.services.consultations.builder import copy_as_draft
+    from tests.integration.manage.builder_helpers import draft_consultation
+
+    consultation = draft_consultation()
+    consultation.questions[0].error_message = "Say whether you walk at night"
+    db.session.commit()
+    copy = copy_as_draft(consultation, None)
+    assert copy.questions[0].error_message == "Say whether you walk at night"
+    assert copy.questions[1].error_message == ""
