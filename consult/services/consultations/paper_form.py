@@ -2,8 +2,6 @@
 with the survey's skip logic written out as instructions a resident can follow with a pen."""
 from typing import NamedTuple
 
-CHOICE_KINDS = ("single", "multiple", "scale", "area")
-
 
 class PaperQuestion(NamedTuple):
     number: int
