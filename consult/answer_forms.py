@@ -10,6 +10,21 @@ from consult.cleaning import CleanFieldsMeta
 from consult.postcodes import area_for_district, postcode_district
 
 
+def required_message(question):
+    """What a resident is told when they leave this required question blank: the officer's own
+    wording, or one made from the question, so a screen reader's error list says which question."""
+    wording = (getattr(question, "error_message", "") or "").strip()
+    if wording:
+        return wording
+    if question.kind == "multiple":
+        return f"Select at least one answer to: {question.title}"
+    if question.kind == "area":
+        return f"Select your area, or enter your postcode, to answer: {question.title}"
+    if question.is_text:
+        return f"Enter your answer to: {question.title}"
+    return f"Select an answer to: {question.title}"
+
+
 class ResidentMeta(CleanFieldsMeta):
     # CSRFProtect already checks the token of every POST before any view runs.
     csrf = False
@@ -38,7 +53,7 @@ class SingleChoiceForm(AnswerForm):
         options = self._option_ids()
         if chosen is None:
             if self.question.required:
-                raise ValidationError("Select an answer")
+                raise ValidationError(required_message(self.question))
             return
         if chosen not in options:
             raise ValidationError("Select one of the answers shown")
@@ -54,8 +69,8 @@ class MultipleChoiceForm(AnswerForm):
         exclusive = [option for option in self.question.options if option.exclusive]
         if not chosen:
             if self.question.required:
-                hint = f", or ‘{exclusive[0].label}’" if exclusive else ""
-                raise ValidationError(f"Select at least one answer{hint}")
+                hint = f" (or ‘{exclusive[0].label}’)" if exclusive and not getattr(self.question, "error_message", "") else ""
+                raise ValidationError(f"{required_message(self.question)}{hint}")
             self.value = []
             return
         if any(value not in options for value in chosen):
@@ -74,7 +89,7 @@ class TextAnswerForm(AnswerForm):
         text = field.data or ""
         if not text:
             if self.question.required:
-                raise ValidationError("Enter your answer")
+                raise ValidationError(required_message(self.question))
             self.value = ""
             return
         limit = self.question.max_length
@@ -121,7 +136,7 @@ class AreaForm(AnswerForm):
                 return False
         if area is None:
             if self.question.required:
-                self.answer.errors.append("Select your area, or enter your postcode")
+                self.answer.errors.append(required_message(self.question))
                 return False
             self.value = {"area_id": None, "district": None}
             return True

@@ -1,4 +1,4 @@
-"""The officer workspace at /manage: consultations, tag review, safeguarding, areas, themes, users, audit log.
+"""The officer workspace at /manage: consultations, tag review, safeguarding, areas, themes, users, audit log, settings.
 
 Every route needs the admin or officer role; pages for admins only add role_required("admin").
 Each feature keeps its routes in its own module, imported below.
@@ -21,6 +21,7 @@ NAVIGATION = (
     ("manage.areas_list", "Areas", ("admin", "officer")),
     ("manage.themes_list", "Themes", ("admin",)),
     ("manage.users_list", "Users", ("admin",)),
+    ("manage.settings", "Settings", ("admin",)),
     ("manage.audit_log", "Audit log", ("admin",)),
     ("board.index", "Board summaries", ("admin", "officer")),
 )
@@ -50,4 +51,4 @@ def officer_layout():
 
 from consult.manage import audit_log, review, safeguarding, themes, users  # noqa: E402,F401  (routes register on import)
 from consult.manage import consultations, exports, outcomes, paper, preview, questions, sharing  # noqa: E402,F401,I001
-from consult.manage import areas, responses  # noqa: E402,F401
+from consult.manage import areas, responses, settings  # noqa: E402,F401

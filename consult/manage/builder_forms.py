@@ -145,6 +145,7 @@ class QuestionForm(OfficerForm):
     title = StringField()
     hint = TextAreaField()
     required = RadioField(validate_choice=False)
+    error_message = StringField()
     options = TextAreaField()
     none_of_these = BooleanField()
     scale = RadioField(validate_choice=False)
@@ -163,6 +164,7 @@ class QuestionForm(OfficerForm):
                     "title": spec.title,
                     "hint": spec.hint,
                     "required": "yes" if spec.required else "no",
+                    "error_message": spec.error_message,
                     "options": "\n".join(spec.options),
                     "none_of_these": spec.none_of_these,
                     "scale": spec.scale,
@@ -189,6 +191,7 @@ class QuestionForm(OfficerForm):
             none_of_these=bool(self.none_of_these.data),
             scale=self.scale.data or "",
             show_when_option_id=int(show_when) if _ID.fullmatch(show_when) else None,
+            error_message=self.error_message.data or "",
         )
         if show_when and not _ID.fullmatch(show_when):
             self.show_when.errors.append("Choose an answer to an earlier question, or ‘Always show this question’")

@@ -12,6 +12,7 @@ from consult.models.consultation import (
 )
 from consult.models.outcome import Outcome, OutcomeItem
 from consult.models.response import CHANNELS, Answer, Draft, Response
+from consult.models.settings import PartnershipContact
 from consult.models.safeguarding import CLOSING_ACTIONS, SAFEGUARDING_ACTIONS, SafeguardingAction
 from consult.models.summary import SummaryCount, SummaryPhrase, SummaryStale
 from consult.models.theme import TAG_SOURCES, AnswerTheme, Theme
@@ -34,6 +35,7 @@ __all__ = [
     "Draft",
     "Option",
     "Outcome",
+    "PartnershipContact",
     "OutcomeItem",
     "Question",
     "Response",

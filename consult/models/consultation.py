@@ -124,6 +124,8 @@ class Question(QuestionRules, db.Model):
     title: Mapped[str] = mapped_column(sa.String(300))
     hint: Mapped[str] = mapped_column(sa.Text, default="")
     required: Mapped[bool] = mapped_column(default=True)
+    # What a resident is told when a required question is left blank; empty: a default made from the title.
+    error_message: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
     # Skip logic: shown only when the earlier question that owns this option was answered with it.
     show_when_option_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("option.id", ondelete="SET NULL", use_alter=True)

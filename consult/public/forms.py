@@ -1,11 +1,11 @@
-"""Residents' own buttons: "Submit" on check answers and "Start again" (question forms are in consult/answer_forms.py)."""
+"""Residents' own buttons: "Send my answers" on check answers and "Start again" (question forms are in consult/answer_forms.py)."""
 from flask_wtf import FlaskForm
 
 from consult.answer_forms import ResidentMeta
 
 
 class SubmitForm(FlaskForm):
-    """The "Submit" button on check answers: nothing to fill in (CSRFProtect checks the token)."""
+    """The "Send my answers" button on check answers: nothing to fill in (CSRFProtect checks the token)."""
 
     Meta = ResidentMeta
 

@@ -7,6 +7,7 @@ from consult.answer_forms import choice_options, describe_answer, form_for
 from consult.public.forms import StartAgainForm, SubmitForm
 from consult.services.survey.listing import open_consultations, public_consultation
 from consult.services.consultations.outcomes import recently_published
+from consult.services.partnership.contact import contact_details
 from consult.services.survey.submission import IncompleteResponse, sent_response, submit_response
 from consult.services.survey.skip_logic import first_unseen, visible_questions
 from consult.services.survey.drafts import save_answer, survey_and_draft
@@ -165,11 +166,11 @@ def check_answers(slug):
         except IncompleteResponse as missing:
             return redirect(_question_url(consultation, missing.question))
         return redirect(url_for("public.thank_you", slug=slug))
-    rows = [
-        (question, describe_answer(question, draft.answers.get(str(question.id)), consultation.areas))
-        for question in visible_questions(consultation.questions, draft.answers)
-    ]
-    return render_template("public/check.html", consultation=consultation, rows=rows, form=form)
+    visible = visible_questions(consultation.questions, draft.answers)
+    rows = [(question, describe_answer(question, draft.answers.get(str(question.id)), consultation.areas)) for question in visible]
+    return render_template(
+        "public/check.html", consultation=consultation, rows=rows, form=form, back_url=_question_url(consultation, visible[-1]) if visible else url_for("public.consultation", slug=slug),
+    )
 
 
 @bp.get("/c/<slug>/done")
@@ -186,4 +187,5 @@ def thank_you(slug):
         consultation=consultation,
         safeguarding_level=sent.safeguarding_level,
         receipt_code=format_receipt_code(sent.receipt_code),
+        contact=contact_details(),
     )

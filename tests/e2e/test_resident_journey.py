@@ -67,16 +67,16 @@ def test_resident_completes_the_survey_on_a_phone(live_server, phone):
 
     assert page.locator("h1").inner_text() == "Check your answers before sending them"
     check(page, visited)
-    page.get_by_role("button", name="Submit").click()
-    page.get_by_role("button", name="Submit").wait_for(state="detached")
+    page.get_by_role("button", name="Send my answers").click()
+    page.get_by_role("button", name="Send my answers").wait_for(state="detached")
     assert page.locator("h1").inner_text() == "Thank you: your answers have been sent"
     check(page, visited)
     assert "0808 2000 247" in page.content()
 
-    # Back then Submit again (a replay) stores nothing more.
+    # Back then send again (a replay) stores nothing more.
     page.go_back()
-    if page.get_by_role("button", name="Submit").count():
-        page.get_by_role("button", name="Submit").click()
+    if page.get_by_role("button", name="Send my answers").count():
+        page.get_by_role("button", name="Send my answers").click()
 
     db.session.expire_all()
     responses = db.session.scalars(sa.select(Response)).all()

@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "question.removed": "Question removed",
     "outcome.saved": "You said, we did saved",
     "response.paper_entered": "Paper response entered",
+    "settings.contact_changed": "Partnership contact details changed",
     "export.redacted": "Responses exported (redacted)",
     "export.raw": "Responses exported with original text",
 }

@@ -151,6 +151,7 @@ def copy_as_draft(consultation, user):
             title=question.title,
             hint=question.hint,
             required=question.required,
+            error_message=question.error_message,
         )
         for option in question.options:
             new_option = Option(position=option.position, label=option.label, value=option.value, exclusive=option.exclusive)

@@ -25,6 +25,7 @@ SCALE_NAMES = {"agreement": "Agreement (strongly agree to strongly disagree)", "
 DONT_KNOW = "Don't know"
 MAX_OPTIONS = 30
 LABEL_MAX = 200
+ERROR_MESSAGE_MAX = 300
 
 
 class QuestionsLocked(Exception):
@@ -47,6 +48,7 @@ class QuestionSpec:
     none_of_these: bool = False
     scale: str = "agreement"
     show_when_option_id: int | None = None
+    error_message: str = ""
 
 
 def ensure_editable(consultation):
@@ -73,6 +75,7 @@ def spec_of(question):
         none_of_these=question.kind == "multiple" and any(option.exclusive for option in question.options),
         scale=scale_of(question) if question.kind == "scale" else "agreement",
         show_when_option_id=question.show_when_option_id,
+        error_message=question.error_message,
     )
 
 
@@ -123,6 +126,8 @@ def question_problems(consultation, spec, question=None):
             problems["options"] = "Each answer must be different"
         elif spec.kind == "multiple" and spec.none_of_these and "none of these" in lowered:
             problems["options"] = "Remove ‘None of these’ from the list: it is added for you when ticked below"
+    if len(spec.error_message) > ERROR_MESSAGE_MAX:
+        problems["error_message"] = f"Error message must be {ERROR_MESSAGE_MAX} characters or fewer"
     if spec.kind == "scale" and spec.scale not in SCALES:
         problems["scale"] = "Select the scale"
     if spec.kind == "area":
@@ -187,6 +192,7 @@ def _apply(question, spec):
     question.title = spec.title
     question.hint = spec.hint
     question.required = spec.required
+    question.error_message = spec.error_message
     question.show_when_option_id = spec.show_when_option_id
     rows = option_rows(spec)
     existing = list(question.options)

@@ -71,7 +71,7 @@ SURVEY = {
     "minutes_to_complete": 5,
     "questions": [
         {"kind": "single", "title": "How safe do you feel in your area during the day?", "options": SAFETY, "demo": "day_safety"},
-        {"kind": "single", "title": "How safe do you feel in your area after dark?", "options": SAFETY, "demo": "after_dark_safety"},
+        {"kind": "single", "title": "How safe do you feel in your area after dark?", "options": SAFETY, "demo": "after_dark_safety", "error_message": "Select how safe you feel after dark"},
         {
             "kind": "multiple",
             "title": "Which of these problems affect your area?",

@@ -117,6 +117,7 @@ def build_consultation(spec, areas, status, opens_at, closes_at):
             title=item["title"],
             hint=item.get("hint", ""),
             required=item.get("required", True),
+            error_message=item.get("error_message", ""),
         )
         labels = list(item.get("options", []))
         for index, label in enumerate(labels, start=1):

@@ -59,7 +59,7 @@ def test_officer_closes_early_and_residents_see_the_closed_page(app, client, aut
     db.session.refresh(consultation)
     assert consultation.status == "closed" and consultation.closes_at <= utcnow()
     auth.logout()
-    assert "This consultation has closed" in client.get("/c/safer-streets").get_data(as_text=True)
+    assert "Safer streets: this consultation has closed" in client.get("/c/safer-streets").get_data(as_text=True)
 
 
 def test_closing_an_already_closed_consultation_just_goes_back(app, client, auth):

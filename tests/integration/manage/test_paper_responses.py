@@ -78,7 +78,7 @@ def test_errors_use_the_resident_path_checks_and_keep_what_was_typed(opened, cli
     page = soup(response)
     assert page.title.get_text().startswith("Error: ")
     assert [a.get_text() for a in page.select(".error-summary a")] == [
-        "Question 1: Select an answer",
+        "Question 1: Select an answer to: Do you walk at night?",
         "Question 2: Select ‘None of these’ on its own, or untick it",
         "Question 5: Enter a real postcode, like CA28 7AB, or leave it blank",
     ]

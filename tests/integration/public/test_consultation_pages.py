@@ -1,8 +1,10 @@
 """The list of consultations and a consultation's start, closed and unknown pages."""
 from datetime import timedelta
 
+import sqlalchemy as sa
+
 from consult.extensions import db
-from consult.models import utcnow
+from consult.models import Consultation, utcnow
 from tests.pagecheck import soup
 
 
@@ -37,23 +39,26 @@ def test_closed_consultation_shows_closed_page(client, demo):
     response = client.get("/c/night-time-economy-2026")
     page = soup(response)
     assert response.status_code == 200
-    assert page.h1.get_text() == "This consultation has closed"
+    title = db.session.scalar(sa.select(Consultation.title).where(Consultation.slug == "night-time-economy-2026"))
+    assert page.h1.get_text() == f"{title}: this consultation has closed"
+    assert page.title.get_text().startswith(f"{title}: this consultation has closed")
     assert "This consultation closed on" in page.get_text()
-    assert client.get("/c/night-time-economy-2026/q/1").get_data(as_text=True).count("This consultation has closed")
+    assert client.get("/c/night-time-economy-2026/q/1").get_data(as_text=True).count(f"{title}: this consultation has closed")
 
 
 def test_consultation_past_its_closing_time_is_closed_even_if_still_marked_open(client, demo):
     demo.closes_at = utcnow() - timedelta(minutes=1)
     db.session.commit()
     page = soup(client.get("/c/community-safety-survey/q/1"))
-    assert page.h1.get_text() == "This consultation has closed"
+    assert page.h1.get_text() == f"{demo.title}: this consultation has closed"
 
 
 def test_consultation_not_yet_open_says_when_it_opens(client, demo):
     demo.opens_at = utcnow() + timedelta(days=2)
     db.session.commit()
     page = soup(client.get("/c/community-safety-survey"))
-    assert page.h1.get_text() == "This consultation is not open yet"
+    assert page.h1.get_text() == f"{demo.title}: not open yet"
+    assert page.title.get_text().startswith(f"{demo.title}: not open yet")
     assert "opens at" in page.get_text()
 
 

@@ -32,10 +32,11 @@ def test_missing_answer_shows_error_summary_linked_to_the_field(client, demo):
     summary = page.select_one(".error-summary")
     assert summary.h2.get_text() == "There is a problem"
     link = summary.select_one("a")
-    assert link.get_text() == "Select an answer"
+    # Without an officer's own wording, the message names the question.
+    assert link.get_text() == "Select an answer to: How safe do you feel in your area during the day?"
     assert link["href"] == "#answer"
     assert page.select_one("input#answer")
-    assert "Select an answer" in page.select_one("#answer-error").get_text()
+    assert "Select an answer to: How safe" in page.select_one("#answer-error").get_text()
 
 
 def test_text_answer_too_long_is_kept_on_error(client, demo):
@@ -55,7 +56,8 @@ def test_none_of_these_cannot_be_combined(client, demo):
 
 def test_multiple_choice_requires_one_answer_and_mentions_none_of_these(client, demo):
     page = soup(client.post(URL.format(3), data={}))
-    assert "Select at least one answer, or ‘None of these’" in page.get_text()
+    # No wording of the officers' own: the default names the question.
+    assert "Select at least one answer to: Which of these problems affect your area? (or ‘None of these’)" in page.get_text()
 
 
 def test_option_from_another_question_is_refused(client, demo):
@@ -171,7 +173,7 @@ def test_a_residents_own_words_and_postcode_are_shown_to_them_and_nobody_else(ap
 
 def test_a_page_with_a_problem_is_never_kept_for_the_next_view(client, demo):
     page = soup(client.post(URL.format(1), data={}))
-    assert "Select an answer" in page.select_one("#answer-error").get_text()
+    assert "Select an answer to: How safe" in page.select_one("#answer-error").get_text()
     again = soup(client.get(URL.format(1)))
     assert not again.select(".error-summary, #answer-error, .form-group-error")
 

@@ -30,7 +30,7 @@ def test_check_answers_lists_every_visible_answer_with_change_links(client, demo
     assert values["Which area do you live in?"] == "Whitehaven Postcode district CA28"
     change = page.select(".summary-actions a")[0]
     assert change["href"] == f"/c/{SLUG}/q/1?change=1"
-    assert page.select_one("form button").get_text() == "Submit"
+    assert page.select_one("form button").get_text() == "Send my answers"
 
 
 def test_change_link_returns_to_check_answers(client, demo):

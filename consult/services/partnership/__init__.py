@@ -1,0 +1,1 @@
+"""The partnership's own settings, edited by admins."""
