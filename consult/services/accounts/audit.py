@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "answer.reviewed": "Tags reviewed",
     "safeguarding.viewed": "Flagged answer opened",
     "safeguarding.action": "Safeguarding action recorded",
+    "safeguarding.level_changed": "Safeguarding flag level changed",
     "theme.created": "Theme added",
     "theme.updated": "Theme changed",
     "theme.retagged": "Answers re-analysed",
