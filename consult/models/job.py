@@ -22,6 +22,8 @@ class AnalysisJob(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+    # Moves with every batch: a running job that stops moving was lost with its server process.
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     # A short plain-English reason when it failed; never an answer's words.
     problem: Mapped[str | None] = mapped_column(sa.String(200))
 

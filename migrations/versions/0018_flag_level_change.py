@@ -42,6 +42,7 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('started_at', sa.DateTime(), nullable=True),
     sa.Column('finished_at', sa.DateTime(), nullable=True),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('problem', sa.String(length=200), nullable=True),
     sa.CheckConstraint("status IN ('queued', 'running', 'done', 'failed')", name=op.f('ck_analysis_job_status')),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_analysis_job_user_id_user'), ondelete='SET NULL'),
