@@ -168,3 +168,30 @@ def test_queued_jobs_run_from_the_command_line(app, runner, auth):
     assert "Ran 1 queued re-analysis job." in result.output
     db.session.expire_all()
     assert (db.session.get(AnalysisJob, job.id).status, db.session.get(AnalysisJob, job.id).done) == ("done", 1)
+
+
+def test_the_button_returns_at_once_and_the_work_runs_in_a_thread_after_the_commit(client, auth, app, monkeypatch):
+    import threading
+
+    from consult.services.tagging import jobs
+
+    answer = text_answer("There is dog mess all over the path by the school")
+    auth.login("admin")
+    client.post("/manage/themes/new", data={"slug": "dog-fouling", "name": "Dog fouling", "terms": "dog mess", "active": "y"})
+    started = []
+    monkeypatch.setattr(app.extensions["consult.reanalyser"], "start", lambda job_id, background=True: started.append(job_id))
+    response = client.post("/manage/themes/reanalyse")
+    job = db.session.scalar(sa.select(AnalysisJob))
+    assert started == [job.id] and job.status == "queued"
+    page = soup(client.get(response.headers["Location"]))
+    assert page.select_one(".job-progress").get_text(" ", strip=True) == "Waiting to start: 1 answer to re-analyse."
+    assert page.select_one('meta[http-equiv="refresh"]') is not None
+    # The thread the button starts, waited for here: it finds the job committed and stores its end.
+    jobs.start_retag_job(app, job.id, background=True)
+    for thread in threading.enumerate():
+        if thread.name == f"consult-retag-{job.id}":
+            thread.join(timeout=60)
+    db.session.expire_all()
+    assert (db.session.get(AnalysisJob, job.id).status, db.session.get(AnalysisJob, job.id).done) == ("done", 1)
+    db.session.refresh(answer)
+    assert "dog-fouling" in [tag.theme.slug for tag in answer.themes if tag.source == "auto"]
