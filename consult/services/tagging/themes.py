@@ -1,4 +1,4 @@
-"""Editing the partnership's theme taxonomy, and re-analysing stored answers after a change."""
+"""Editing the partnership's theme taxonomy, with every problem in the terms found at once (re-analysis: jobs.py)."""
 import re
 
 import sqlalchemy as sa
@@ -19,10 +19,9 @@ TERMS_LIMIT = 300
 class ThemeError(ValueError):
     """A theme that cannot be saved. `problems` lists every (field, message), for the admin, at once."""
 
-    def __init__(self, field, message=None, problems=None):
-        self.problems = list(problems or [(field, message)])
+    def __init__(self, problems):
+        self.problems = list(problems)
         super().__init__(self.problems[0][1])
-        self.field = self.problems[0][0]
 
 
 def all_themes():
@@ -82,14 +81,6 @@ def check_terms(text):
     return terms, problems
 
 
-def parse_terms(text):
-    """The terms from a one-per-line box. :raise ThemeError: listing every problem, by line."""
-    terms, problems = check_terms(text)
-    if problems:
-        raise ThemeError(None, problems=[("terms", problem) for problem in problems])
-    return terms
-
-
 def _check(name, terms_text, active, problems=()):
     """The cleaned name and terms. :raise ThemeError: with every problem found, in page order."""
     problems = list(problems)
@@ -103,7 +94,7 @@ def _check(name, terms_text, active, problems=()):
     if active and not terms:
         problems.append(("terms", "Enter at least one term, or make the theme inactive"))
     if problems:
-        raise ThemeError(None, problems=problems)
+        raise ThemeError(problems)
     return name, terms
 
 
