@@ -91,11 +91,6 @@ def review_page(filters=ReviewFilters(), page=1, per_page=None):
     return answers, total, page, pages
 
 
-def review_queue(consultation=None, limit=20):
-    """The first `limit` unreviewed text answers by need (see review_page)."""
-    return review_page(ReviewFilters(consultation), per_page=limit)[0]
-
-
 def unreviewed_count(consultation=None):
     query = _text_answers(consultation).where(Answer.reviewed_at.is_(None))
     return db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
