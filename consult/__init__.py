@@ -36,9 +36,10 @@ def create_app(config=None):
     register_template_helpers(app)
     register_commands(app)
     from consult.analysis import warm_up
-    from consult.services.tagging import learning
+    from consult.services.tagging import jobs, learning
 
     learning.init_app(app)
+    jobs.init_app(app)
     learning.load_model(app)  # the partnership's model, trained from the shipped corpus if none is stored
     warm_up()  # before any request thread can race to load the lexicons
     return app
@@ -141,6 +142,7 @@ def register_template_helpers(app):
 
     app.jinja_env.filters["date"] = formatting.long_date
     app.jinja_env.filters["datetime"] = formatting.long_datetime
+    app.jinja_env.filters["waited"] = formatting.time_waited
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

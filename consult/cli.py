@@ -1,4 +1,4 @@
-"""flask commands: seed-demo, purge-drafts, analysis evaluate and retag, consultations sync, and more."""
+"""flask commands: seed-demo, purge-drafts, analysis evaluate, retag and run-jobs, consultations sync, and more."""
 import sys
 
 import click
@@ -216,6 +216,15 @@ def retag_command(slug, batch_size, stale):
     with click.progressbar(length=total, label="Re-analysing answers", file=sys.stderr) as bar:
         done = retag(consultation, batch_size=batch_size, progress=bar.update, stale=stale)
     click.echo(f"Re-analysed {done:,} text answer{'s' if done != 1 else ''}.")
+
+
+@analysis.command("run-jobs")
+def run_jobs_command():
+    """Run re-analysis jobs queued from the theme editor that no server thread has started."""
+    from consult.services.tagging.jobs import run_queued_jobs
+
+    ran = run_queued_jobs()
+    click.echo(f"Ran {ran} queued re-analysis job{'' if ran == 1 else 's'}.")
 
 
 @click.group()

@@ -36,3 +36,16 @@ def long_datetime(value):
     else:
         clock = f"{hour}{suffix}"
     return f"{clock} on {long_date(value)}"
+
+
+def time_waited(since, now):
+    """How long from `since` to `now`, in the largest whole unit: '3 hours', '2 days', '1 minute'."""
+    if since is None or now is None:
+        return ""
+    minutes = max(int((now - since).total_seconds() // 60), 0)
+    if minutes < 1:
+        return "less than a minute"
+    for size, unit in ((24 * 60, "day"), (60, "hour"), (1, "minute")):
+        if minutes >= size:
+            count = minutes // size
+            return f"{count} {unit}{'' if count == 1 else 's'}"

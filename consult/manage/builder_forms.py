@@ -81,7 +81,8 @@ class ConsultationForm(OfficerForm):
         _length(self.title, 200, "a title", required=True)
         if not self.slug.data and self.title.data:
             self.slug.data = suggest_slug(self.title.data, exclude=self.consultation)
-        problem = slug_problem(self.slug.data, self.consultation) if self.slug.data else "Enter a web address"
+        # The web address is optional: left blank with no title, "Enter a title" says what is missing.
+        problem = slug_problem(self.slug.data, self.consultation) if self.slug.data else None
         if problem:
             self.slug.errors.append(problem)
         _length(self.summary, 1000, "the summary")

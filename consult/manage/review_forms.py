@@ -1,4 +1,4 @@
-"""The one-step review form: tick the themes that apply to an answer, with an optional note."""
+"""Review forms: tick the themes that apply to one answer (with a note), or confirm a selection's tags."""
 import re
 
 from flask_wtf import FlaskForm
@@ -7,7 +7,7 @@ from wtforms.validators import ValidationError
 
 from consult.cleaning import strip_spaces
 
-_THEME_ID = re.compile(r"[0-9]{1,9}")
+_ID = re.compile(r"[0-9]{1,9}")
 
 
 class ReviewForm(FlaskForm):
@@ -17,6 +17,18 @@ class ReviewForm(FlaskForm):
     def validate_themes(self, field):
         values = [value for value in field.data or [] if value]
         # Ids a database integer holds: a 20-digit one was a 500 (found by tests/fuzz).
-        if not all(_THEME_ID.fullmatch(value) for value in values):
+        if not all(_ID.fullmatch(value) for value in values):
             raise ValidationError("Select from the themes shown")
         self.theme_ids = sorted({int(value) for value in values})
+
+
+class BulkConfirmForm(FlaskForm):
+    """The queue's checkboxes: the answers whose tags the officer confirms as they are."""
+
+    answers = SelectMultipleField(validate_choice=False)
+
+    def validate_answers(self, field):
+        values = [value for value in field.data or [] if value]
+        if not all(_ID.fullmatch(value) for value in values):
+            raise ValidationError("Select from the answers shown")
+        self.answer_ids = sorted({int(value) for value in values})

@@ -10,10 +10,17 @@ from consult.models.consultation import (
     Question,
     consultation_areas,
 )
+from consult.models.job import JOB_STATUSES, AnalysisJob
 from consult.models.outcome import Outcome, OutcomeItem
 from consult.models.response import CHANNELS, Answer, Draft, Response
 from consult.models.settings import PartnershipContact
-from consult.models.safeguarding import CLOSING_ACTIONS, SAFEGUARDING_ACTIONS, SafeguardingAction
+from consult.models.safeguarding import (
+    CLOSING_ACTIONS,
+    SAFEGUARDING_ACTIONS,
+    SAFEGUARDING_LEVELS,
+    SafeguardingAction,
+    SafeguardingLevelChange,
+)
 from consult.models.summary import SummaryCount, SummaryPhrase, SummaryStale
 from consult.models.theme import TAG_SOURCES, AnswerTheme, Theme
 from consult.models.user import ROLES, LoginThrottle, User
@@ -21,11 +28,14 @@ from consult.models.user import ROLES, LoginThrottle, User
 __all__ = [
     "CHANNELS",
     "CLOSING_ACTIONS",
+    "JOB_STATUSES",
     "QUESTION_KINDS",
     "ROLES",
     "SAFEGUARDING_ACTIONS",
+    "SAFEGUARDING_LEVELS",
     "STATUSES",
     "TAG_SOURCES",
+    "AnalysisJob",
     "Answer",
     "AuditEvent",
     "LoginThrottle",
@@ -40,6 +50,7 @@ __all__ = [
     "Question",
     "Response",
     "SafeguardingAction",
+    "SafeguardingLevelChange",
     "SummaryCount",
     "SummaryPhrase",
     "SummaryStale",

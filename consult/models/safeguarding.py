@@ -41,3 +41,24 @@ class SafeguardingAction(db.Model):
     @property
     def label(self):
         return SAFEGUARDING_ACTIONS[self.kind]
+
+
+SAFEGUARDING_LEVELS = {"concern": "Concern", "urgent": "Urgent"}
+
+
+class SafeguardingLevelChange(db.Model):
+    """An officer's change of a flag's level, with the reason they gave; never edited."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(sa.ForeignKey("answer.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+    from_level: Mapped[str] = mapped_column(sa.String(10))
+    to_level: Mapped[str] = mapped_column(sa.String(10))
+    reason: Mapped[str] = mapped_column(sa.Text)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    user: Mapped[User | None] = relationship()
+
+    @property
+    def label(self):
+        return f"Level changed from {self.from_level} to {self.to_level}"

@@ -138,10 +138,13 @@ def test_officer_builds_opens_shares_enters_paper_reviews_acts_closes_and_publis
     # Review the tags of the written answers.
     page.goto(f"{live_server}/manage/review?consultation=safer-nights-in-whitehaven")
     officer.check()
+    page.locator(".review-list tbody tr").first.get_by_role("link", name="Correct").click()
+    officer.check()
     form = page.locator("form.review-form").first
     form.get_by_label("Road safety", exact=True).check()
     form.get_by_role("button", name="Save review").click()
     officer.check()
+    assert "Tags saved for answer" in page.locator(".notification").inner_text()
     db.session.expire_all()
     assert db.session.scalar(sa.select(sa.func.count(Answer.id)).where(Answer.reviewed_at.is_not(None))) == 1
 

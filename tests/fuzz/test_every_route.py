@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from consult.extensions import db
 from consult.models import Response
 from consult.services.survey.receipts import new_receipt_code
+from consult.services.tagging.jobs import queue_retag
 from consult.services.tagging.themes import all_themes
 from consult.services.accounts.users import invite_user
 from tests.fuzz.hostile import assert_no_injected_markup, body, fuzz, hostile_number, hostile_text
@@ -50,6 +51,8 @@ FUZZED = {
     "manage.review_save": f"{ADMIN}:test_review_form_answers_hostile_input",
     "manage.review_retrain": f"{ADMIN}:test_retrain_button_answers_hostile_input",
     "manage.safeguarding_record": f"{ADMIN}:test_safeguarding_action_form_answers_hostile_input",
+    "manage.safeguarding_change_level": f"{ADMIN}:test_safeguarding_level_form_answers_hostile_input",
+    "manage.review_confirm": f"{ADMIN}:test_bulk_confirm_answers_hostile_input",
     "manage.erase_lookup": f"{ADMIN}:test_erasure_lookup_answers_hostile_input",
     "manage.erase_confirm": f"{ADMIN}:test_erasure_confirmation_answers_hostile_input",
     "manage.suspect_decide": f"{ADMIN}:test_suspect_decision_answers_hostile_input",
@@ -62,7 +65,7 @@ EXTREME_QUERY = {
 MARKUP = '"><img src=x onerror=alert(1)><script>alert(1)</script>'
 MARKUP_QUERY = {name: MARKUP for name in (
     "from", "to", "page", "user", "area", "option", "channel", "sort", "dir", "consultation", "status", "action",
-    "theme", "next", "raw", "saved",
+    "theme", "next", "raw", "saved", "confidence",
 )}
 QUERY_NAMES = sorted(MARKUP_QUERY)
 hostile_query = st.dictionaries(
@@ -82,7 +85,9 @@ def world(app, demo, auth):
     db.session.add(suspect)
     db.session.commit()
     _user, token = invite_user("invited@example.org", "officer", "Invited", admin)
+    job, _ = queue_retag(admin)
     return {
+        "job_id": job.id,
         "slug": demo.slug,
         ("manage.theme_edit", "slug"): all_themes()[0].slug,
         "scope": demo.slug,
@@ -132,7 +137,7 @@ def test_hostile_path_parts_are_not_found(client, world):
     for method in ("GET", "POST"):
         for rule in rules(client.application, method):
             for name in set(rule.arguments) - {"change", "file_format", "kind"}:
-                hostile = ["99999999999999999999", "2147483648"] if name in ("number", "question_id", "answer_id", "response_id", "user_id") else ["a\x00b", MARKUP]
+                hostile = ["99999999999999999999", "2147483648"] if name in ("number", "question_id", "answer_id", "response_id", "user_id", "job_id") else ["a\x00b", MARKUP]
                 for value in hostile:
                     for url in urls(client.application, rule, {**world, name: value, (rule.endpoint, name): value}):
                         response = client.open(url, method=method)

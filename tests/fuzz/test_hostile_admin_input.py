@@ -1,5 +1,5 @@
 """Hostile input over the other officer and admin forms: themes, users, set-password, sign-out, tag
-review and retraining, safeguarding actions, erasure by receipt code, suspect decisions, and the resident's
+review (one answer and bulk confirm) and retraining, safeguarding actions and level changes, erasure by receipt code, suspect decisions, and the resident's
 check-answers page.
 
 As in test_hostile_builder_input.py: every field gets generated values, the answer is a page with
@@ -162,6 +162,23 @@ def test_review_form_answers_hostile_input(client, officer, chosen, note, back):
 def test_safeguarding_action_form_answers_hostile_input(client, officer, kind, note):
     flag = text_answer("A made-up worry about home", level="concern", reasons=["fear at home"])
     answered_politely(client, client.post(f"/manage/safeguarding/{flag.id}", data={"kind": kind, "note": note}))
+
+
+@officer_fuzz
+@given(chosen=st.one_of(st.just("valid"), st.lists(st.one_of(hostile_number, hostile_text), max_size=4)),
+       filters=st.dictionaries(st.sampled_from(["consultation", "theme", "area", "confidence", "status", "page"]),
+                               st.one_of(hostile_number, hostile_text), max_size=4))
+def test_bulk_confirm_answers_hostile_input(client, officer, chosen, filters):
+    answer = text_answer("Speeding cars on the prom every night")
+    data = {**filters, "answers": [str(answer.id)] if chosen == "valid" else chosen}
+    answered_politely(client, client.post("/manage/review/confirm", data=data))
+
+
+@officer_fuzz
+@given(level=st.one_of(st.sampled_from(["concern", "urgent", "none"]), hostile_text), reason=st.one_of(short_hostile_text, hostile_text))
+def test_safeguarding_level_form_answers_hostile_input(client, officer, level, reason):
+    flag = text_answer("A made-up worry about home", level="concern", reasons=["fear at home"])
+    answered_politely(client, client.post(f"/manage/safeguarding/{flag.id}/level", data={"level": level, "reason": reason}))
 
 
 @officer_fuzz

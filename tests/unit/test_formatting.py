@@ -1,7 +1,7 @@
 """Dates and times read the way UK public services write them, in UK time."""
 from datetime import datetime
 
-from consult.formatting import long_date, long_datetime
+from consult.formatting import long_date, long_datetime, time_waited
 
 
 def test_long_date():
@@ -22,3 +22,12 @@ def test_long_datetime_in_summer_is_bst():
 
 def test_missing_dates_render_empty():
     assert long_date(None) == "" and long_datetime(None) == ""
+
+
+def test_time_waited_reads_in_the_largest_whole_unit():
+    start = datetime(2026, 1, 5, 9, 0)
+    assert time_waited(start, datetime(2026, 1, 5, 9, 0, 30)) == "less than a minute"
+    assert time_waited(start, datetime(2026, 1, 5, 9, 1)) == "1 minute"
+    assert time_waited(start, datetime(2026, 1, 5, 12, 59)) == "3 hours"
+    assert time_waited(start, datetime(2026, 1, 6, 9, 0)) == "1 day"
+    assert time_waited(start, datetime(2026, 1, 7, 20, 0)) == "2 days"

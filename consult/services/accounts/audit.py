@@ -21,6 +21,7 @@ ACTION_LABELS = {
     "safeguarding.viewed": "Flagged answer opened",
     "safeguarding.action": "Safeguarding action recorded",
     "area.updated": "Area population changed",
+    "safeguarding.level_changed": "Safeguarding flag level changed",
     "theme.created": "Theme added",
     "theme.updated": "Theme changed",
     "theme.retagged": "Answers re-analysed",

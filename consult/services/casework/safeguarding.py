@@ -6,17 +6,20 @@ from consult.extensions import db
 from consult.models import (
     CLOSING_ACTIONS,
     SAFEGUARDING_ACTIONS,
+    SAFEGUARDING_LEVELS,
     Answer,
     Area,
     Consultation,
     Response,
     SafeguardingAction,
+    SafeguardingLevelChange,
     utcnow,
 )
 from consult.services.accounts.audit import record
 
 STATUSES = {"open": "Open", "acknowledged": "Acknowledged", "closed": "Closed"}
 NOTE_LIMIT = 5000
+REASON_LIMIT = 2000
 
 
 class SafeguardingError(ValueError):
@@ -99,6 +102,35 @@ def actions_for(answer):
     return db.session.scalars(
         sa.select(SafeguardingAction).where(SafeguardingAction.answer_id == answer.id).order_by(SafeguardingAction.at, SafeguardingAction.id)
     ).all()
+
+
+def history_for(answer):
+    """Actions and level changes on the flag, oldest first: each has label, user, at and note."""
+    changes = db.session.scalars(
+        sa.select(SafeguardingLevelChange).where(SafeguardingLevelChange.answer_id == answer.id)
+    ).all()
+    return sorted([*actions_for(answer), *changes], key=lambda entry: (entry.at, entry.id))
+
+
+def change_level(answer, level, reason, user):
+    """Set a flag's level ("concern" or "urgent") for a reason the officer gives; the change
+    is kept in the flag's history and audit-logged; commits. :raise SafeguardingError:
+    """
+    reason = (reason or "").strip()
+    if level not in SAFEGUARDING_LEVELS:
+        raise SafeguardingError("Select the level the flag should have")
+    if level == answer.safeguarding_level:
+        raise SafeguardingError(f"The flag is already {SAFEGUARDING_LEVELS[level].lower()}: select the other level")
+    if not reason:
+        raise SafeguardingError("Enter why you are changing the level")
+    if len(reason) > REASON_LIMIT:
+        raise SafeguardingError(f"The reason must be {REASON_LIMIT:,} characters or fewer")
+    before = answer.safeguarding_level
+    db.session.add(SafeguardingLevelChange(
+        answer_id=answer.id, user_id=user.id, from_level=before, to_level=level, reason=reason, at=utcnow()))
+    answer.safeguarding_level = level
+    record("safeguarding.level_changed", f"answer:{answer.id}", user=user, before=before, after=level)
+    db.session.commit()
 
 
 def record_action(answer, kind, note, user):

@@ -1,12 +1,23 @@
-"""Officers' tag review: the queue by need, saving a review, and how far review has got."""
+"""Officers' tag review: the queue by need, filtered and paged, saving reviews one by one or in bulk,
+and how far review has got."""
+import math
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, Consultation, Response, Theme, utcnow
+from consult.models import Answer, AnswerTheme, Area, Consultation, Response, Theme, utcnow
 from consult.services.accounts.audit import record
 
 NOTE_LIMIT = 2000
+PAGE_SIZE = 50
+# At most this many answers confirmed in one press: a page and a bit.
+BULK_LIMIT = 200
+# Bands of the tagger's least sure automatic tag (an answer with none counts as 0).
+CONFIDENCE_BANDS = {"low": ("Low (under 50%)", 0.0, 0.5), "medium": ("Medium (50% to 79%)", 0.5, 0.8),
+                    "high": ("High (80% and over)", 0.8, None)}
+REVIEW_STATUSES = {"unreviewed": "Not yet reviewed", "reviewed": "Reviewed", "all": "All"}
 
 
 class ReviewError(ValueError):
@@ -20,22 +31,64 @@ def _text_answers(consultation=None):
     return query
 
 
-def review_queue(consultation=None, limit=20):
-    """Unreviewed text answers by need: undecided first, then lowest automatic confidence
-    (no automatic tag at all counts as none), then the oldest."""
-    lowest = (
+def _lowest_confidence():
+    return sa.func.coalesce(
         sa.select(sa.func.min(AnswerTheme.confidence))
         .where(AnswerTheme.answer_id == Answer.id, AnswerTheme.source == "auto")
-        .scalar_subquery()
+        .scalar_subquery(),
+        0.0,
     )
-    query = (
-        _text_answers(consultation)
-        .where(Answer.reviewed_at.is_(None))
-        .options(selectinload(Answer.themes).joinedload(AnswerTheme.theme), joinedload(Answer.question))
-        .order_by(Answer.undecided.desc(), sa.func.coalesce(lowest, 0.0), Answer.id)
-        .limit(limit)
-    )
-    return db.session.scalars(query).all()
+
+
+@dataclass(frozen=True)
+class ReviewFilters:
+    """What the queue shows: each None (or "all") means any."""
+
+    consultation: Consultation | None = None
+    theme: Theme | None = None
+    area: Area | None = None
+    band: str | None = None
+    status: str = "unreviewed"
+
+
+def _filtered(filters):
+    query = _text_answers(filters.consultation)
+    if filters.status == "unreviewed":
+        query = query.where(Answer.reviewed_at.is_(None))
+    elif filters.status == "reviewed":
+        query = query.where(Answer.reviewed_at.is_not(None))
+    if filters.theme is not None:
+        # The answer's themes as they count: the officer's once reviewed, else the tagger's.
+        counted = sa.case((Answer.reviewed_at.is_(None), "auto"), else_="officer")
+        query = query.where(sa.exists().where(
+            AnswerTheme.answer_id == Answer.id, AnswerTheme.theme_id == filters.theme.id, AnswerTheme.source == counted))
+    if filters.area is not None:
+        query = query.where(Answer.response_id.in_(sa.select(Response.id).where(Response.area_id == filters.area.id)))
+    if filters.band in CONFIDENCE_BANDS:
+        _, low, high = CONFIDENCE_BANDS[filters.band]
+        lowest = _lowest_confidence()
+        query = query.where(lowest >= low)
+        if high is not None:
+            query = query.where(lowest < high)
+    return query
+
+
+def review_page(filters=ReviewFilters(), page=1, per_page=None):
+    """One page of the queue by need: unreviewed before reviewed, undecided first, then the
+    lowest automatic confidence, then the oldest. Returns (answers, total, page, pages); a page
+    past the end gives the last page."""
+    per_page = per_page or PAGE_SIZE
+    query = _filtered(filters)
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, page), pages)
+    answers = db.session.scalars(
+        query.options(selectinload(Answer.themes).joinedload(AnswerTheme.theme), joinedload(Answer.question))
+        .order_by(Answer.reviewed_at.is_not(None), Answer.undecided.desc(), _lowest_confidence(), Answer.id)
+        .offset((page - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    return answers, total, page, pages
 
 
 def unreviewed_count(consultation=None):
@@ -76,6 +129,37 @@ def save_review(answer, theme_ids, user, note=""):
     themes = {theme.id: theme for theme in db.session.scalars(sa.select(Theme).where(Theme.id.in_(wanted)))}
     if set(themes) != wanted:
         raise ReviewError("Select from the themes shown")
+    _review(answer, themes, user, note)
+    db.session.commit()
+
+
+def confirm_answers(answer_ids, user):
+    """Confirm the tags each answer has now (the tagger's, or an earlier review's) as the officer's,
+    in one transaction: each answer is marked reviewed and logged as save_review does; commits.
+
+    Returns how many answers were confirmed. :raise ReviewError: when none is chosen, too many
+    are, or an id names no text answer.
+    """
+    wanted = set(answer_ids)
+    if not wanted:
+        raise ReviewError("Select the answers whose tags you want to confirm")
+    if len(wanted) > BULK_LIMIT:
+        raise ReviewError(f"Confirm up to {BULK_LIMIT} answers at a time")
+    answers = db.session.scalars(
+        sa.select(Answer).where(Answer.id.in_(wanted), Answer.text.is_not(None))
+        .options(selectinload(Answer.themes).joinedload(AnswerTheme.theme))
+    ).all()
+    if len(answers) != len(wanted):
+        raise ReviewError("Select from the answers shown")
+    for answer in answers:
+        _review(answer, {tag.theme_id: tag.theme for tag in effective_tags(answer)}, user, "", bulk=True)
+    db.session.commit()
+    return len(answers)
+
+
+def _review(answer, themes, user, note, bulk=False):
+    """Make `themes` ({id: Theme}) the answer's officer tags, mark it reviewed, log it."""
+    wanted = set(themes)
     before = sorted(tag.theme.slug for tag in effective_tags(answer))
     # Keep officer rows still wanted rather than delete and re-add: one tag per theme and source.
     kept = [tag for tag in answer.themes if tag.source != "officer" or tag.theme_id in wanted]
@@ -88,8 +172,9 @@ def save_review(answer, theme_ids, user, note=""):
     detail = {"before": before, "after": after}
     if note:
         detail["note"] = note
+    if bulk:
+        detail["bulk"] = True
     record("answer.reviewed", f"answer:{answer.id}", user=user, **detail)
-    db.session.commit()
 
 
 def view_original(answer, user, where="review"):
@@ -168,3 +253,18 @@ def consultations_with_text_answers():
             sa.exists().where(Response.consultation_id == Consultation.id)
         ).order_by(Consultation.title)
     ).all()
+
+
+def areas():
+    return db.session.scalars(sa.select(Area).order_by(Area.name)).all()
+
+
+def theme_by_slug(slug):
+    return db.session.scalar(sa.select(Theme).where(Theme.slug == slug)) if slug else None
+
+
+def area_by_id(text):
+    """The area whose id is `text` (plain digits), or None."""
+    if not text or not text.isascii() or not text.isdigit() or len(text) > 9:
+        return None
+    return db.session.get(Area, int(text))

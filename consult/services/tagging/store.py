@@ -6,7 +6,7 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.analysis import Taxonomy, analyse, analyse_many, current_model, load_default_taxonomy
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, Area, Response, Theme, utcnow
+from consult.models import Answer, AnswerTheme, Area, Response, SafeguardingLevelChange, Theme, utcnow
 from consult.services.tagging.learning import load_model
 
 
@@ -187,6 +187,16 @@ def count_text_answers(consultation=None, stale=False):
     return db.session.scalar(query)
 
 
+def _officer_levels(answer_ids):
+    """{answer id: the level an officer last set} for those of `answer_ids` whose level was changed."""
+    rows = db.session.execute(
+        sa.select(SafeguardingLevelChange.answer_id, SafeguardingLevelChange.to_level)
+        .where(SafeguardingLevelChange.answer_id.in_(answer_ids))
+        .order_by(SafeguardingLevelChange.at, SafeguardingLevelChange.id)
+    )
+    return dict(rows.all())
+
+
 def retag(consultation=None, batch_size=500, progress=None, stale=False):
     """Re-analyse stored text answers after a taxonomy change, batch by batch.
 
@@ -207,8 +217,11 @@ def retag(consultation=None, batch_size=500, progress=None, stale=False):
         if not answers:
             return done
         now = utcnow()
+        officer_levels = _officer_levels([answer.id for answer in answers])
         for answer, analysis in zip(answers, analyse_many([answer.text for answer in answers], taxonomy, places)):
             apply_analysis(answer, analysis, theme_ids, now)
+            # A level an officer set with a reason outranks the analysis, as their tags do.
+            answer.safeguarding_level = officer_levels.get(answer.id, answer.safeguarding_level)
         last_id = answers[-1].id
         db.session.commit()
         done += len(answers)

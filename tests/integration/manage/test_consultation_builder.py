@@ -238,3 +238,25 @@ def test_preview_of_a_consultation_without_questions_goes_straight_to_the_end(ap
     start = soup(client.get("/manage/consultations/safer-streets/preview"))
     assert start.select_one(".button-start")["href"] == "/manage/consultations/safer-streets/preview/end"
     assert client.get("/manage/consultations/safer-streets/preview/end").status_code == 200
+
+
+def test_an_empty_title_asks_for_a_title_not_the_optional_web_address(app, client, auth):
+    auth.login("officer")
+    page = soup(client.post("/manage/consultations/new", data=_new_consultation_form(title="", slug="")))
+    assert [a.get_text() for a in page.select(".error-summary a")] == ["Enter a title"]
+    assert [a["href"] for a in page.select(".error-summary a")] == ["#title"]
+    assert "web address" not in page.select_one(".error-summary").get_text()
+    assert db.session.scalar(sa.select(sa.func.count(Consultation.id))) == 0
+
+
+def test_question_action_buttons_name_their_own_question_for_screen_readers(app, client, auth):
+    consultation = draft_consultation()
+    auth.login("officer")
+    page = soup(client.get(f"/manage/consultations/{consultation.slug}"))
+    items = page.select(".question-item")
+    assert len(items) == len(consultation.questions) >= 3
+    for number, item in enumerate(items, start=1):
+        names = [control.get_text(" ", strip=True) for control in item.select(".question-actions a, .question-actions button")]
+        expected = ["Edit question", *(["Move up question"] if number > 1 else []),
+                    *(["Move down question"] if number < len(items) else []), "Remove question"]
+        assert names == [f"{name} {number}" for name in expected]

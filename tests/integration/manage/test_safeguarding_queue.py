@@ -73,3 +73,66 @@ def test_open_flag_count_is_on_every_officer_page(client, auth):
         assert badge.get_text(" ", strip=True).startswith("2 ")
     client.post(f"/manage/safeguarding/{second.id}", data={"kind": "acknowledge"})
     assert soup(client.get("/manage/users")).select_one(".count-badge").get_text(" ", strip=True).startswith("1 ")
+
+
+def test_each_flag_shows_how_long_it_has_waited(client, auth):
+    text_answer("Made-up worry one", level="urgent", age_minutes=3 * 60 + 10)
+    text_answer("Made-up worry two", level="concern", age_minutes=2 * 24 * 60 + 30)
+    closed = text_answer("Made-up worry three", level="concern", age_minutes=50)
+    auth.login("officer")
+    client.post(f"/manage/safeguarding/{closed.id}", data={"kind": "no_further_action", "note": "Checked, no risk"})
+    waiting = [cell.get_text(strip=True) for cell in soup(client.get("/manage/safeguarding?status=all")).select("td.waiting")]
+    assert waiting == ["waiting 3 hours", "waiting 2 days", "Closed"]
+
+
+def test_recording_an_action_confirms_it(client, auth):
+    answer = text_answer("Made-up worry", level="concern")
+    auth.login("officer")
+    response = client.post(f"/manage/safeguarding/{answer.id}", data={"kind": "acknowledge"}, follow_redirects=True)
+    assert f"Action recorded for flag {answer.id}: Acknowledged." in soup(response).select_one(".flash, .notification, [role=status]").get_text()
+
+
+def test_an_officer_changes_a_flags_level_with_a_reason_kept_in_its_history(client, auth):
+    from consult.models import SafeguardingLevelChange
+
+    answer = text_answer("Made-up worry", level="concern", reasons=["fear at home"])
+    officer = auth.login("officer")
+    response = client.post(f"/manage/safeguarding/{answer.id}/level", data={"level": "urgent", "reason": "Spoke to the school: risk is now"},
+                           follow_redirects=True)
+    page = soup(response)
+    assert f"Flag {answer.id} changed from concern to urgent" in page.get_text()
+    history = page.select_one(".action-history").get_text(" ", strip=True)
+    assert "Level changed from concern to urgent by Test officer" in history and "Reason: Spoke to the school: risk is now" in history
+    db.session.refresh(answer)
+    assert answer.safeguarding_level == "urgent"
+    change = db.session.scalar(sa.select(SafeguardingLevelChange))
+    assert (change.user_id, change.from_level, change.to_level) == (officer.id, "concern", "urgent")
+    event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "safeguarding.level_changed"))
+    assert (event.user_id, event.target, event.detail) == (officer.id, f"answer:{answer.id}", {"before": "concern", "after": "urgent"})
+    # The urgent flag now comes before an older concern in the queue.
+    older = text_answer("Another made-up worry", level="concern", age_minutes=600)
+    assert flag_links(soup(client.get("/manage/safeguarding"))) == [f"Flag {answer.id}", f"Flag {older.id}"]
+
+
+def test_changing_a_level_needs_a_reason_and_another_level(client, auth):
+    answer = text_answer("Made-up worry", level="urgent")
+    auth.login("officer")
+    page = soup(client.post(f"/manage/safeguarding/{answer.id}/level", data={"level": "concern", "reason": " "}))
+    assert [(a["href"], a.get_text()) for a in page.select(".error-summary a")] == [("#reason", "Enter why you are changing the level")]
+    page = soup(client.post(f"/manage/safeguarding/{answer.id}/level", data={"level": "urgent", "reason": "no change"}))
+    assert page.select_one(".error-summary a")["href"] == "#level"
+    page = soup(client.post(f"/manage/safeguarding/{answer.id}/level", data={"level": "none", "reason": "not a concern"}))
+    assert page.select_one(".error-summary a").get_text() == "Select the level the flag should have"
+    db.session.refresh(answer)
+    assert answer.safeguarding_level == "urgent"
+
+
+def test_a_level_set_by_an_officer_survives_re_analysis(client, auth):
+    from consult.services.tagging.store import retag
+
+    answer = text_answer("We would like more benches in the park", level="concern")
+    auth.login("officer")
+    client.post(f"/manage/safeguarding/{answer.id}/level", data={"level": "urgent", "reason": "Known to the team"})
+    retag()
+    db.session.refresh(answer)
+    assert answer.safeguarding_level == "urgent"
