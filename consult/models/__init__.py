@@ -10,6 +10,7 @@ from consult.models.consultation import (
     Question,
     consultation_areas,
 )
+from consult.models.mail import OutboxMessage, ResultsSubscription
 from consult.models.outcome import Outcome, OutcomeItem
 from consult.models.response import CHANNELS, Answer, Draft, Response
 from consult.models.safeguarding import CLOSING_ACTIONS, SAFEGUARDING_ACTIONS, SafeguardingAction
@@ -33,10 +34,12 @@ __all__ = [
     "Consultation",
     "Draft",
     "Option",
+    "OutboxMessage",
     "Outcome",
     "OutcomeItem",
     "Question",
     "Response",
+    "ResultsSubscription",
     "SafeguardingAction",
     "SummaryCount",
     "SummaryPhrase",
