@@ -18,6 +18,13 @@ class Mailbox:
         self.messages = []
         self.envelopes = []
         self.port = None
+        self.refuse = set()  # addresses the server answers "550 no such mailbox"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 No such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))

@@ -35,19 +35,29 @@ def email_message(message, sender):
     return email
 
 
-def send(settings, email):
-    """Hand one EmailMessage to the SMTP server. :raise smtplib.SMTPException, OSError:"""
+def connect(settings):
+    """An SMTP connection ready to send, after STARTTLS and login as set. :raise smtplib.SMTPException, OSError:"""
     context = ssl.create_default_context()
     if settings.ssl:
-        connection = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=context)
+        smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=context)
     else:
-        connection = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-    with connection as smtp:
+        smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+    try:
         if settings.starttls and not settings.ssl:
             smtp.starttls(context=context)
         if settings.username:
             smtp.login(settings.username, settings.password or "")
-        smtp.send_message(email)
+    except BaseException:
+        smtp.close()
+        raise
+    return smtp
+
+
+def _close(smtp):
+    try:
+        smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()
 
 
 def _retry_after(attempts):
@@ -74,10 +84,13 @@ def _problem(error):
     return f"{type(error).__name__}: {error}"[:500]
 
 
-def deliver_due(now=None, limit=100):
-    """Send messages that are waiting and due; commits after each. Returns (sent, failed).
+def deliver_due(now=None, limit=100, stop_after_failure=False):
+    """Send messages that are waiting and due, over one connection; commits after each.
+    Returns (sent, failed).
 
-    Does nothing (0, 0) when no mail server is configured: messages stay in the outbox.
+    Does nothing (0, 0) when no mail server is configured: messages stay in the outbox. With
+    `stop_after_failure`, a server that cannot be reached ends the run (a request must not wait
+    out the timeout once per message).
     """
     try:
         settings = smtp_settings(current_app.config)
@@ -98,25 +111,38 @@ def deliver_due(now=None, limit=100):
         .limit(limit)
     ).all()
     sent = failed = 0
-    for message_id in due:
-        if not _claim(message_id, now):
-            continue
-        message = db.session.get(OutboxMessage, message_id)
-        message.attempts += 1
-        try:
-            send(settings, email_message(message, settings.sender))
-        except (smtplib.SMTPException, OSError) as error:
-            message.last_error = _problem(error)
-            message.claimed_until = utcnow() + _retry_after(message.attempts)
-            log.warning("Mail %s not delivered (attempt %s): %s", message.id, message.attempts, message.last_error)
-            failed += 1
-        else:
+    smtp = None
+    try:
+        for message_id in due:
+            if not _claim(message_id, now):
+                continue
+            message = db.session.get(OutboxMessage, message_id)
+            message.attempts += 1
+            try:
+                smtp = smtp or connect(settings)
+                smtp.send_message(email_message(message, settings.sender))
+            except (smtplib.SMTPException, OSError) as error:
+                message.last_error = _problem(error)
+                message.claimed_until = utcnow() + _retry_after(message.attempts)
+                log.warning("Mail %s not delivered (attempt %s): %s", message.id, message.attempts, message.last_error)
+                failed += 1
+                db.session.commit()
+                # A refused recipient leaves the connection usable; anything else starts a new one.
+                if not isinstance(error, smtplib.SMTPRecipientsRefused) and smtp is not None:
+                    _close(smtp)
+                    smtp = None
+                if stop_after_failure and not isinstance(error, smtplib.SMTPRecipientsRefused):
+                    break
+                continue
             if message.kind in FORGET_WHEN_SENT:
                 db.session.delete(message)
             else:
                 message.sent_at, message.last_error, message.claimed_until = utcnow(), None, None
             sent += 1
-        db.session.commit()
+            db.session.commit()
+    finally:
+        if smtp is not None:
+            _close(smtp)
     return sent, failed
 
 
@@ -130,7 +156,7 @@ def init_app(app):
                 # Whatever the view left uncommitted would be rolled back at teardown anyway;
                 # doing it now keeps a half-done change from being committed with the claims.
                 db.session.rollback()
-                deliver_due(limit=20)
+                deliver_due(limit=20, stop_after_failure=True)
             except Exception:  # the page has been handled; `flask mail deliver` tries again
                 db.session.rollback()
                 log.exception("Delivering mail after the request failed")

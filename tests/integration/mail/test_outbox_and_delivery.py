@@ -60,6 +60,16 @@ def test_a_failed_delivery_stays_queued_with_the_error_and_is_retried(app):
     assert len(box.messages) == 1
 
 
+def test_a_refused_address_does_not_hold_up_the_others(smtp_app, mailbox):
+    mailbox.refuse.add("gone@example.org")
+    refused = _queue(to="gone@example.org")
+    _queue(to="here@example.org")
+    assert deliver_due() == (1, 1)
+    assert [message["To"] for message in mailbox.messages] == ["here@example.org"]
+    db.session.refresh(refused)
+    assert "550" in refused.last_error and refused.sent_at is None
+
+
 def test_a_delivered_message_is_not_sent_twice(smtp_app, mailbox):
     _queue()
     deliver_due()

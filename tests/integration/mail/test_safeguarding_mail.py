@@ -111,3 +111,15 @@ def test_demo_officer_receives_alerts(app):
 
     accounts = dict((user.role, user) for user, _ in create_demo_accounts("testing"))
     assert accounts["officer"].receives_safeguarding_alerts and not accounts["board"].receives_safeguarding_alerts
+
+
+def test_an_unreachable_mail_server_leaves_the_alerts_queued_and_the_resident_thanked(app, client, auth, demo):
+    from tests.smtp_server import free_port
+
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port(), MAIL_USE_STARTTLS=False, MAIL_TIMEOUT_SECONDS=2)
+    _alerted(auth, "first@example.org")
+    _alerted(auth, "second@example.org")
+    response = complete_survey(client, demo, q8=DISCLOSURE)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/done")
+    attempts = db.session.scalars(sa.select(OutboxMessage.attempts).order_by(OutboxMessage.id)).all()
+    assert attempts == [1, 0]  # the request gave up after the first failure; `flask mail deliver` retries
