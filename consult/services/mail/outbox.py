@@ -42,9 +42,5 @@ def recent(limit=200):
     return db.session.scalars(sa.select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)).all()
 
 
-def waiting_count():
-    return db.session.scalar(sa.select(sa.func.count(OutboxMessage.id)).where(OutboxMessage.sent_at.is_(None)))
-
-
 def kind_label(kind):
     return KIND_LABELS.get(kind, kind)

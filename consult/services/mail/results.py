@@ -89,8 +89,3 @@ def tell_subscribers(consultation, results_url):
         db.session.delete(subscription)
     return len(subscriptions)
 
-
-def waiting_count(consultation_id):
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(ResultsSubscription).where(ResultsSubscription.consultation_id == consultation_id)
-    )

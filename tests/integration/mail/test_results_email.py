@@ -4,7 +4,7 @@ import re
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import Consultation, ResultsSubscription, Theme
+from consult.models import ResultsSubscription, Theme
 from consult.services.consultations.lifecycle import close_consultation
 from tests.integration.public.survey_helpers import complete_survey
 from tests.pagecheck import soup

@@ -2,7 +2,7 @@
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import AuditEvent, OutboxMessage, User
+from consult.models import Answer, AuditEvent, OutboxMessage, User
 from consult.services.accounts.users import set_safeguarding_alerts
 from consult.services.casework.safeguarding import record_action
 from consult.services.mail.alerts import send_digest
@@ -41,11 +41,11 @@ def test_in_development_the_urgent_alert_waits_in_the_outbox(client, auth, demo)
     assert "zorblaxquint" not in (message.body_text + message.subject).lower()
 
 
-def test_a_flag_that_is_not_urgent_sends_nothing(smtp_app, mailbox, auth):
+def test_a_flag_that_is_not_urgent_sends_nothing(smtp_app, mailbox, client, auth, demo):
     _alerted(auth)
-    text_answer("Made-up worry", level="concern")
-    complete = db.session.scalar(sa.select(sa.func.count(OutboxMessage.id)))
-    assert complete == 0 and mailbox.messages == []
+    complete_survey(client, demo, q8="I feel scared at home sometimes because of my partner.")
+    assert db.session.scalar(sa.select(Answer.safeguarding_level).where(Answer.text.like("I feel scared%"))) == "concern"
+    assert db.session.scalar(sa.select(sa.func.count(OutboxMessage.id))) == 0 and mailbox.messages == []
 
 
 def test_unopened_urgent_flags_go_to_admins_once_after_the_hours(smtp_app, mailbox, auth, runner):
