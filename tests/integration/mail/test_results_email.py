@@ -4,7 +4,7 @@ import re
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import ResultsSubscription, Theme
+from consult.models import OutboxMessage, ResultsSubscription, Theme
 from consult.services.consultations.lifecycle import close_consultation
 from tests.integration.public.survey_helpers import complete_survey
 from tests.pagecheck import soup
@@ -105,3 +105,18 @@ def test_giving_an_address_is_rate_limited_like_other_public_posts(database_url,
     limited = make_app(database_url, SUBMIT_RATE_LIMIT="2 per minute").test_client()
     statuses = [limited.post(f"/c/{SLUG}/results-email", data={"email": "a@example.org"}).status_code for _ in range(3)]
     assert statuses == [302, 302, 429]
+
+
+def test_publishing_from_a_service_call_still_tells_residents(app, client, demo):
+    from consult.services.consultations.outcomes import publish_outcome, save_outcome
+
+    app.config["PUBLIC_BASE_URL"] = "https://haveyoursay.example.org"
+    complete_survey(client, demo)
+    _subscribe(client)
+    close_consultation(demo, None)
+    drugs = db.session.scalar(sa.select(Theme).where(Theme.slug == "substance-misuse"))
+    save_outcome(demo, "", {drugs.id: ("Dealing worries you.", "More patrols.")}, None)
+    publish_outcome(demo, None)
+    [told] = db.session.scalars(sa.select(OutboxMessage).where(OutboxMessage.kind == "results_published")).all()
+    assert "https://haveyoursay.example.org/c/community-safety-survey" in told.body_text
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(ResultsSubscription)) == 0
