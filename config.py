@@ -78,6 +78,23 @@ class Config:
     LOGIN_RATE_LIMIT = "60 per minute;600 per hour"
     MIN_COMPLETION_SECONDS = 8
     TRUSTED_PROXIES = 0
+    # Outgoing e-mail (consult/services/mail/): MAIL_URL, or the separate MAIL_* settings. With
+    # neither, messages wait in the outbox an admin reads at /manage/outbox.
+    MAIL_URL = None
+    MAIL_SERVER = None
+    MAIL_PORT = None
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_USE_STARTTLS = None
+    MAIL_USE_SSL = False
+    MAIL_FROM = None
+    MAIL_TIMEOUT_SECONDS = 10
+    # The name every e-mail signs with; SITE_NAME when unset.
+    PARTNERSHIP_NAME = None
+    # The address in links sent by e-mail and on posters; the request's host when unset.
+    PUBLIC_BASE_URL = None
+    # An urgent flag nobody has opened after this long is sent again, to the admins.
+    FLAG_ESCALATE_HOURS = 4
 
     def __init__(self):
         self.SQLALCHEMY_DATABASE_URI = _database_url()
@@ -99,6 +116,14 @@ class Config:
         self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
         # Where trained analysis models are kept (consult/services/learning.py).
         self.ANALYSIS_MODEL_DIR = os.environ.get("ANALYSIS_MODEL_DIR") or str(INSTANCE_DIR / "analysis-models")
+        for name in ("MAIL_URL", "MAIL_SERVER", "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_FROM", "PARTNERSHIP_NAME", "PUBLIC_BASE_URL"):
+            setattr(self, name, os.environ.get(name, "").strip() or None)
+        self.MAIL_PORT = _int_env("MAIL_PORT", None)
+        self.MAIL_TIMEOUT_SECONDS = _int_env("MAIL_TIMEOUT_SECONDS", self.MAIL_TIMEOUT_SECONDS)
+        self.FLAG_ESCALATE_HOURS = _int_env("FLAG_ESCALATE_HOURS", self.FLAG_ESCALATE_HOURS)
+        if os.environ.get("MAIL_USE_STARTTLS", "").strip():
+            self.MAIL_USE_STARTTLS = os.environ["MAIL_USE_STARTTLS"].strip().lower() in {"1", "true", "yes", "on"}
+        self.MAIL_USE_SSL = os.environ.get("MAIL_USE_SSL", "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 def engine_options(url):

@@ -1,4 +1,4 @@
-"""flask commands: seed-demo, purge-drafts, analysis evaluate, retag and run-jobs, consultations sync, and more."""
+"""flask commands: seed-demo, purge-drafts, analysis evaluate, retag and run-jobs, consultations sync, mail, and more."""
 import sys
 
 import click
@@ -16,8 +16,10 @@ def register(app: Flask):
     app.cli.add_command(consultations)
 
     from consult.auth.commands import create_user
+    from consult.mail_cli import mail
 
     app.cli.add_command(create_user)
+    app.cli.add_command(mail)
 
 
 @click.command("seed-demo")

@@ -7,6 +7,7 @@ from consult.manage.builder_forms import ConfirmForm
 from consult.manage.consultations import consultation_or_404
 from consult.manage.outcome_forms import OutcomeForm
 from consult.services.consultations import outcomes
+from consult.services.mail import links
 
 
 def _not_yet(consultation):
@@ -38,7 +39,8 @@ def publish_outcome(slug):
     problem = None
     if form.validate_on_submit():
         try:
-            outcomes.publish_outcome(consultation, current_user)
+            results_url = links.absolute(url_for("public.consultation", slug=slug))
+            outcomes.publish_outcome(consultation, current_user, results_url=results_url)
             return redirect(url_for("manage.consultation", slug=slug))
         except outcomes.OutcomeProblem as error:
             problem = str(error)

@@ -1,6 +1,6 @@
 """Forms an administrator uses to invite people and change their role."""
 from flask_wtf import FlaskForm
-from wtforms import RadioField, StringField
+from wtforms import BooleanField, RadioField, StringField
 from wtforms.validators import ValidationError
 
 from consult.access import ROLE_NAMES, ROLES
@@ -44,3 +44,9 @@ class InviteForm(RoleForm):
 
 class ConfirmForm(FlaskForm):
     """A button with nothing to fill in but the CSRF token."""
+
+
+class AlertsForm(FlaskForm):
+    """Whether this person is e-mailed about urgent safeguarding flags and the daily digest."""
+
+    receives = BooleanField()

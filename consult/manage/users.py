@@ -1,14 +1,16 @@
 """Administrators' user pages: the list, inviting someone, changing a role, disabling."""
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from consult.access import ROLE_NAMES, role_required
 from consult.cleaning import error_items
 from consult.extensions import db
 from consult.manage import bp
-from consult.manage.user_forms import ROLE_HINTS, ConfirmForm, InviteForm, RoleForm, role_choices
+from consult.manage.user_forms import ROLE_HINTS, AlertsForm, ConfirmForm, InviteForm, RoleForm, role_choices
 from consult.models import User
 from consult.services.accounts import users
+from consult.services.mail import links
+from consult.services.mail.settings import mail_configured
 
 
 def _user_or_404(user_id):
@@ -17,6 +19,18 @@ def _user_or_404(user_id):
     if user is None:
         abort(404)
     return user
+
+
+def _set_password_link(token):
+    return links.absolute(url_for("auth.set_password", token=token))
+
+
+def _invited(user, token, reissued=False):
+    """The page after making a set-password link: it was e-mailed, or (no mail server) the
+    admin sees it once, in this response only, since the token is kept nowhere readable."""
+    emailed = mail_configured(current_app.config)
+    link = None if emailed else _set_password_link(token)
+    return render_template("manage/users/invited.html", user=user, link=link, emailed=emailed, role_names=ROLE_NAMES, reissued=reissued)
 
 
 def _choices(selected):
@@ -35,13 +49,11 @@ def invite_user():
     form = InviteForm()
     if form.validate_on_submit():
         try:
-            user, token = users.invite_user(form.email.data, form.role.data, form.name.data, current_user)
+            user, token = users.invite_user(form.email.data, form.role.data, form.name.data, current_user, link=_set_password_link)
         except users.UserError as error:
             form.email.errors.append(str(error))
         else:
-            # Shown once, in this response only: the token is not kept anywhere it could be read back.
-            link = url_for("auth.set_password", token=token, _external=True)
-            return render_template("manage/users/invited.html", user=user, link=link, role_names=ROLE_NAMES)
+            return _invited(user, token)
     options, selected = _choices(form.role.data)
     errors = error_items(form)
     return render_template("manage/users/invite.html", form=form, options=options, selected=selected, errors=errors, has_error=bool(errors))
@@ -64,6 +76,7 @@ def user_detail(user_id):
     errors = error_items(form)
     return render_template(
         "manage/users/detail.html", user=user, form=form, confirm=ConfirmForm(), options=options, selected=selected,
+        alerts=AlertsForm(data={"receives": user.receives_safeguarding_alerts}),
         errors=errors, has_error=bool(errors), role_names=ROLE_NAMES,
     )
 
@@ -101,6 +114,23 @@ def user_new_link(user_id):
     user = _user_or_404(user_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    token = users.reissue_invite(user, current_user)
-    link = url_for("auth.set_password", token=token, _external=True)
-    return render_template("manage/users/invited.html", user=user, link=link, role_names=ROLE_NAMES, reissued=True)
+    token = users.reissue_invite(user, current_user, link=_set_password_link)
+    return _invited(user, token, reissued=True)
+
+
+@bp.post("/users/<int:user_id>/alerts")
+@role_required("admin")
+def user_alerts(user_id):
+    """Switch safeguarding alert e-mails on or off for an admin or officer."""
+    user = _user_or_404(user_id)
+    form = AlertsForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        users.set_safeguarding_alerts(user, form.receives.data, current_user)
+    except users.UserError as error:
+        flash(str(error))
+    else:
+        state = "now receives" if user.receives_safeguarding_alerts else "no longer receives"
+        flash(f"{user.display_name} {state} safeguarding alerts by e-mail.")
+    return redirect(url_for("manage.user_detail", user_id=user.id))

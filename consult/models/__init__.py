@@ -11,6 +11,7 @@ from consult.models.consultation import (
     consultation_areas,
 )
 from consult.models.job import JOB_STATUSES, AnalysisJob
+from consult.models.mail import OutboxMessage, ResultsSubscription
 from consult.models.outcome import Outcome, OutcomeItem
 from consult.models.response import CHANNELS, Answer, Draft, Response
 from consult.models.settings import PartnershipContact
@@ -44,11 +45,13 @@ __all__ = [
     "Consultation",
     "Draft",
     "Option",
+    "OutboxMessage",
     "Outcome",
     "PartnershipContact",
     "OutcomeItem",
     "Question",
     "Response",
+    "ResultsSubscription",
     "SafeguardingAction",
     "SafeguardingLevelChange",
     "SummaryCount",

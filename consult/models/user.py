@@ -31,6 +31,8 @@ class User(UserMixin, db.Model):
     # Part of the id every session of this user carries: a new one ends all of them at once
     # (sign-out, a new password, a new role, disabling, "sign out everywhere").
     session_token: Mapped[str] = mapped_column(sa.String(32), default=lambda: secrets.token_hex(16))
+    # Set by an admin: this person is e-mailed about urgent safeguarding flags and the daily digest.
+    receives_safeguarding_alerts: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     __table_args__ = (
         sa.CheckConstraint(sa.text("role IN ('admin', 'officer', 'board', 'partner')"), name="role"),

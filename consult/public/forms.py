@@ -1,5 +1,10 @@
-"""Residents' own buttons: "Send my answers" on check answers and "Start again" (question forms are in consult/answer_forms.py)."""
+"""Residents' own buttons and small forms: "Send my answers", "Start again", the results e-mail (question forms are in consult/answer_forms.py)."""
 from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import ValidationError
+
+from consult.cleaning import strip_spaces
+from consult.services.accounts.users import email_problem, normalise_email
 
 from consult.answer_forms import ResidentMeta
 
@@ -14,3 +19,15 @@ class StartAgainForm(FlaskForm):
     """The "Start again" button that clears this browser's surveys (CSRFProtect checks the token)."""
 
     Meta = ResidentMeta
+
+
+class ResultsEmailForm(FlaskForm):
+    """"Tell me when the results are published": one e-mail address (CSRFProtect checks the token)."""
+
+    Meta = ResidentMeta
+    email = StringField(filters=[strip_spaces])
+
+    def validate_email(self, field):
+        problem = email_problem(normalise_email(field.data))
+        if problem:
+            raise ValidationError(problem)

@@ -4,7 +4,7 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 from consult.extensions import limiter
 from consult.public import bp
 from consult.answer_forms import choice_options, describe_answer, form_for
-from consult.public.forms import StartAgainForm, SubmitForm
+from consult.public.forms import ResultsEmailForm, StartAgainForm, SubmitForm
 from consult.services.survey.listing import open_consultations, public_consultation
 from consult.services.consultations.outcomes import recently_published
 from consult.services.partnership.contact import contact_details
@@ -181,11 +181,21 @@ def thank_you(slug):
     sent = sent_response(consultation, _token(slug))
     if sent is None:
         return redirect(url_for("public.consultation", slug=slug))
+    return thank_you_page(consultation, sent, ResultsEmailForm())
+
+
+def thank_you_page(consultation, sent, results_form, status=200):
+    """The thank-you page for a sent response, with the results e-mail form as given."""
+    errors = [(field.id, field.errors[0]) for field in results_form if field.errors]
     return render_template(
         "public/done.html",
         form=StartAgainForm(),
+        results_form=results_form,
+        results_errors=errors,
+        has_error=bool(errors),
+        offer_results_email=consultation.status != "published",
         consultation=consultation,
         safeguarding_level=sent.safeguarding_level,
         receipt_code=format_receipt_code(sent.receipt_code),
         contact=contact_details(),
-    )
+    ), status

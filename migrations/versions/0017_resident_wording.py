@@ -1,7 +1,7 @@
 """questions carry an officer's error wording; the partnership's contact details for residents
 
 Revision ID: 0017_resident_wording
-Revises: 0014_area_population
+Revises: 0016_mail
 Create Date: 2026-12-03 16:15:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0017_resident_wording'
-down_revision = '0014_area_population'
+down_revision = '0016_mail'
 branch_labels = None
 depends_on = None
 

@@ -3,7 +3,7 @@ import pytest
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import Answer, Response
+from consult.models import Answer, Response, ResultsSubscription
 from tests.e2e.conftest import axe_violations
 
 pytestmark = pytest.mark.e2e
@@ -84,7 +84,22 @@ def test_resident_completes_the_survey_on_a_phone(live_server, phone):
     assert responses[0].area.name == "Whitehaven" and responses[0].postcode_district == "CA28"
     texts = db.session.scalars(sa.select(Answer.text).where(Answer.text.is_not(None))).all()
     assert texts == ["Cars racing down Lowther Street at night and kids on scramblers in the park."]
-    assert len(visited) >= 14
+
+    # "Tell me when the results are published", a mistake first (with CSRF on, as in production).
+    page.goto(live_server + "/c/community-safety-survey/done")
+    page.get_by_label("Your e-mail address (optional)").fill("not an address")
+    page.get_by_role("button", name="Tell me when the results are published").click()
+    assert page.title().startswith("Error: ")
+    check(page, visited)
+    page.get_by_label("Your e-mail address (optional)").fill("resident@example.org")
+    page.get_by_role("button", name="Tell me when the results are published").click()
+    assert page.locator("h1").inner_text() == "We will tell you when the results are published"
+    check(page, visited)
+    page.get_by_role("link", name="Delete my e-mail address now").click()
+    assert page.locator("h1").inner_text() == "Your e-mail address has been deleted"
+    check(page, visited)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(ResultsSubscription)) == 0
+    assert len(visited) >= 17
 
 
 def test_question_page_fits_a_320px_screen_and_works_without_javascript(browser, live_server):

@@ -14,6 +14,7 @@ from consult.extensions import db
 from consult.models import ROLES, User, utcnow
 from consult.services.accounts import throttle
 from consult.services.accounts.audit import record
+from consult.services.mail import staff as staff_mail
 
 MIN_PASSWORD = 12
 MAX_PASSWORD = 128
@@ -99,26 +100,44 @@ def _token_hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invite_user(email, role, name, by):
+def invite_user(email, role, name, by, link=None):
     """Create an account without a password and a one-time set-password token; commits.
 
-    Returns (user, token). Only the token's hash is stored; the admin sends the link.
+    Returns (user, token). Only the token's hash is stored. With `link` (token -> the
+    set-password address) the link is e-mailed to the person, in the same transaction.
     :raise UserError:
     """
     user = _new_user(email, role, name)
     token = _issue_token(user)
     db.session.flush()
     record("user.invited", f"user:{user.id}", user=by, role=role)
+    if link is not None:
+        staff_mail.queue_invitation(user, link(token))
     db.session.commit()
     return user, token
 
 
-def reissue_invite(user, by):
-    """A fresh set-password token for an existing account (the old one stops working)."""
+def reissue_invite(user, by, link=None):
+    """A fresh set-password token for an existing account (the old one stops working); commits.
+    With `link`, as for invite_user, it is e-mailed to them."""
     token = _issue_token(user)
     record("user.invited", f"user:{user.id}", user=by, role=user.role, reissued=True)
+    if link is not None:
+        staff_mail.queue_invitation(user, link(token), reissued=True)
     db.session.commit()
     return token
+
+
+def set_safeguarding_alerts(user, receives, by):
+    """Choose whether `user` is e-mailed about urgent safeguarding flags; commits.
+    :raise UserError: for board members and partners, who never see flags."""
+    if receives and user.role not in ("admin", "officer"):
+        raise UserError("Only administrators and community officers can receive safeguarding alerts")
+    if user.receives_safeguarding_alerts == receives:
+        return
+    user.receives_safeguarding_alerts = receives
+    record("user.alerts_changed", f"user:{user.id}", user=by, receives=receives)
+    db.session.commit()
 
 
 def _issue_token(user):

@@ -5,6 +5,7 @@ from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Consultation, Outcome, OutcomeItem, Response, Theme, utcnow
 from consult.services.accounts import audit
 from consult.services.consultations import lifecycle
+from consult.services.mail import links, results
 from consult.services.tagging.store import ensure_default_themes
 
 EDITABLE_STAGES = ("closed", "published")
@@ -79,9 +80,11 @@ def save_outcome(consultation, introduction, replies, user):
     return outcome
 
 
-def publish_outcome(consultation, user, now=None):
+def publish_outcome(consultation, user, now=None, results_url=None):
     """Show the reply on the consultation's public page and mark it published; commits.
 
+    The first time, residents who asked to be told are e-mailed a link to `results_url` (the
+    public page; by default on PUBLIC_BASE_URL) and their addresses deleted, in the same transaction.
     :raise OutcomeProblem: unless it has closed and the reply covers at least one theme.
     """
     outcome = consultation.outcome
@@ -89,9 +92,14 @@ def publish_outcome(consultation, user, now=None):
         raise OutcomeProblem("Close the consultation before publishing “You said, we did”.")
     if outcome is None or not outcome.items:
         raise OutcomeProblem("Write what you heard and what you will do for at least one theme, then save it.")
+    first_time = outcome.published_at is None
     outcome.published_at = outcome.published_at or (now or utcnow())
     consultation.status = "published"
-    audit.record("consultation.published", f"consultation:{consultation.id}", user=user)
+    if first_time:
+        told = results.tell_subscribers(consultation, results_url or links.absolute(f"/c/{consultation.slug}"))
+    else:
+        told = 0
+    audit.record("consultation.published", f"consultation:{consultation.id}", user=user, residents_told=told)
     db.session.commit()
     return outcome
 

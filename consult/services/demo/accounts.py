@@ -2,7 +2,7 @@
 import secrets
 
 from consult.models import ROLES
-from consult.services.accounts.users import create_user, find_user, set_password
+from consult.services.accounts.users import create_user, find_user, set_password, set_safeguarding_alerts
 
 DOMAIN = "demo.example.org"
 NAMES = {"admin": "Demo administrator", "officer": "Demo officer", "board": "Demo board member", "partner": "Demo partner"}
@@ -42,6 +42,8 @@ def create_demo_accounts(environment):
         user = find_user(demo_email(role))
         if user is None:
             user = create_user(demo_email(role), role, password, name=NAMES[role])
+            if role == "officer":
+                set_safeguarding_alerts(user, True, by=None)
         else:
             set_password(user, password)
         accounts.append((user, password))

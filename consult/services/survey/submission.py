@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from consult.extensions import db
 from consult.models import Answer, Draft, Response, utcnow
+from consult.services.mail.alerts import queue_urgent_alert
 from consult.services.survey.drafts import _draft_lifetime, hash_token
 from consult.services.survey.receipts import new_receipt_code
 from consult.services.survey.skip_logic import chosen_option_ids, has_answer, visible_questions
@@ -154,10 +155,14 @@ def store_response(consultation, answers, channel="web", now=None, submission_ke
         # response's cells in the maintained counts.
         db.session.connection().execute(_answers.insert(), choices)
     if texts:
+        urgent = False
         for row in insert_text_answers(texts, analyser, now):
             if row["safeguarding_level"] != "none":
                 # Officers see the answer in their queue; the log says only that there is one.
                 log.warning("Safeguarding flag (%s) on a new answer", row["safeguarding_level"])
+                urgent = urgent or row["safeguarding_level"] == "urgent"
+        if urgent:
+            queue_urgent_alert(response)  # committed with the response, delivered after it
     return response
 
 

@@ -80,7 +80,7 @@ def nav_labels(client):
 
 def test_admins_see_every_section_in_the_navigation(client, auth):
     auth.login("admin")
-    assert nav_labels(client) == ["Consultations", "Review", "Safeguarding", "Suspect", "Delete", "Areas", "Themes", "Users", "Settings", "Audit", "Board"]
+    assert nav_labels(client) == ["Consultations", "Review", "Safeguarding", "Suspect", "Delete", "Areas", "Themes", "Users", "Settings", "Audit", "Outbox", "Board"]
 
 
 def test_officers_see_only_their_sections_in_the_navigation(client, auth):

@@ -1,0 +1,46 @@
+"""The outbox: every message is queued here first, in the caller's transaction, and read back by admins."""
+import sqlalchemy as sa
+from flask import current_app, g, has_app_context
+
+from consult.extensions import db
+from consult.models import OutboxMessage, utcnow
+from consult.services.mail.settings import partnership_name
+
+# Messages that hold a set-password link or a resident's address are deleted once delivered.
+FORGET_WHEN_SENT = ("invitation", "results_subscribed", "results_published")
+
+KIND_LABELS = {
+    "invitation": "Invitation or set-password link",
+    "safeguarding_urgent": "Urgent safeguarding flag",
+    "safeguarding_escalated": "Urgent flag not opened in time",
+    "safeguarding_digest": "Daily safeguarding digest",
+    "results_subscribed": "Results e-mail: confirmation",
+    "results_published": "Results e-mail: published",
+}
+
+
+def signature():
+    return f"\n\n--\n{partnership_name(current_app.config)}\n"
+
+
+def queue(kind, recipient, subject, body, ref="", headers=None):
+    """Add one message for `recipient` to the session; the caller commits with the event that
+    caused it, and the message is delivered after the request (see delivery.py)."""
+    name = partnership_name(current_app.config)
+    message = OutboxMessage(
+        kind=kind, ref=str(ref)[:60], recipient=recipient, subject=f"{subject} – {name}"[:200],
+        body_text=body.rstrip() + signature(), headers=headers or {}, created_at=utcnow(), attempts=0,
+    )
+    db.session.add(message)
+    if has_app_context():
+        g.mail_queued = True  # delivery.init_app's after_request hook tries it once the view has committed
+    return message
+
+
+def recent(limit=200):
+    """The newest messages first: waiting, failed and (staff alerts only) delivered."""
+    return db.session.scalars(sa.select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)).all()
+
+
+def kind_label(kind):
+    return KIND_LABELS.get(kind, kind)
