@@ -13,8 +13,8 @@ from tests.e2e.conftest import axe_violations, open_context
 
 pytestmark = pytest.mark.e2e
 
-# A4 is 210 mm wide; the board's @page has 12 mm margins: 186 mm at 96 px to the inch.
-A4_CONTENT_PX = round(186 / 25.4 * 96)
+# The board prints on A4 landscape (297 mm wide) with 12 mm margins: 273 mm at 96 px to the inch.
+A4_CONTENT_PX = round(273 / 25.4 * 96)
 # What sticks out past the right edge of the page (or of a matrix's own box), ignoring hidden text.
 WIDER_THAN_PAGE = """(limit) => {
   const found = [];
@@ -108,6 +108,8 @@ def test_printed_pages_fit_a4_with_no_on_screen_instructions(board_page, live_se
     assert "Road safety" in printed and "All areas" in printed
     check_axe(page)
 
-    pdf = page.pdf(format="A4")
+    # As a browser prints it: the page's own @page (A4 landscape) decides the paper.
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
     assert pdf_pages(pdf) >= least_pages
-    assert re.search(rb"/MediaBox\s*\[\s*0\s+0\s+595\.\d+\s+84[12]\.\d+\s*\]", pdf), "A4 portrait pages"
+    sizes = {(round(float(w)), round(float(h))) for w, h in re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)}
+    assert sizes and all(abs(w - 842) <= 2 and abs(h - 595) <= 2 for w, h in sizes), f"A4 landscape pages, not {sizes}"
