@@ -111,5 +111,8 @@ def test_printed_pages_fit_a4_with_no_on_screen_instructions(board_page, live_se
     # As a browser prints it: the page's own @page (A4 landscape) decides the paper.
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     assert pdf_pages(pdf) >= least_pages
+    # Chromium writes the page's title into the PDF's information as UTF-16 in hex.
+    title = page.title().split(" – ")[0]
+    assert ("FEFF" + title.encode("utf-16-be").hex().upper()).encode() in pdf, title
     sizes = {(round(float(w)), round(float(h))) for w, h in re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)}
     assert sizes and all(abs(w - 842) <= 2 and abs(h - 595) <= 2 for w, h in sizes), f"A4 landscape pages, not {sizes}"
