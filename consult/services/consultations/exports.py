@@ -2,8 +2,9 @@
 
 Rows are produced batch by batch (BATCH_SIZE responses, three queries a batch), so an export of
 100,000 responses never holds them all in memory. Responses are numbered from 1 in the order
-they arrived within the consultation (database ids are not references people can use). Written text is redacted unless the caller
-asks for the original, which only admins may (the view checks; the audit log records it).
+they arrived within the consultation (database ids mean nothing to the people reading them).
+Written text is redacted unless the caller asks for the original, which only admins may (the
+view checks; the audit log records it).
 """
 import csv
 import io

@@ -12,6 +12,7 @@ from consult.services.summaries.tables import Percent, Ratio, public
 
 # Cells starting with these run as formulas in spreadsheet programs; prefix them so they stay text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MONTH = re.compile(r"\d{4}-\d{2}")  # a trend period by month, as the board writes it
 
 
 def _safe(value):
@@ -39,7 +40,8 @@ def _xlsx_value(sheet, key, value):
     A suppressed count stays the text "fewer than N" or "not shown".
     """
     if isinstance(value, Percent):
-        return spreadsheets.typed_cell(sheet, value.value, "0.0%")
+        # Rounded as the page, the CSV and the API show it (to a tenth of a percent).
+        return spreadsheets.typed_cell(sheet, None if value.value is None else round(value.value, 3), "0.0%")
     if isinstance(value, Ratio):
         return spreadsheets.typed_cell(sheet, value.public, "0.00")
     if isinstance(value, Count) and value.suppressed:
@@ -47,9 +49,6 @@ def _xlsx_value(sheet, key, value):
     if key == "period" and isinstance(value, str) and MONTH.fullmatch(value):
         return spreadsheets.typed_cell(sheet, date(int(value[:4]), int(value[5:]), 1), "mmm yyyy")
     return spreadsheets.typed_cell(sheet, _safe(public(value)))
-
-
-MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 def _width(heading, values):

@@ -12,9 +12,9 @@ def test_every_matrix_cell_is_shaded_and_still_carries_its_figures(client, auth,
     page = soup(client.get("/board/board-test/matrix"))
     table = page.find("table", id="matrix")
     assert table.caption is not None and table.find_all("th", scope="row") and table.find_all("th", scope="col")
-    cells = table.select("td.numeric")[1::3] + table.select("td.numeric")[2::3]
-    levels = {" ".join(td["class"]): td.get_text(" ", strip=True) for td in cells}
-    assert all(re.fullmatch(r"numeric heat-[0-5]", classes) for classes in levels)
+    theme_cells = [td for tr in table.select("tbody tr, tfoot tr") for td in tr.find_all("td")[1:]]
+    assert len(theme_cells) == 4 * 2
+    assert all(re.fullmatch(r"numeric heat-[0-5]", " ".join(td["class"])) and td.get_text(strip=True) for td in theme_cells)
     # North's road share is 60.0% and the largest: the darkest band of steps of 20%.
     north = table.find("th", string="North").parent.find_all("td")
     assert north[1]["class"] == ["numeric", "heat-3"] and north[1].get_text(" ", strip=True).startswith("60.0%")
