@@ -1,8 +1,10 @@
-"""Geometry for the server-built SVG charts: bars and lines from a summary Table.
+"""Geometry for the server-built SVG charts and the matrix's shading: bars, lines, round ticks.
 
 Colours are the Okabe-Ito palette (safe for colour-blind readers); lines also differ by dash
 and marker shape, and every chart has its data table and a one-sentence summary.
 """
+import math
+from dataclasses import dataclass
 
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#000000", "#E69F00", "#56B4E9")
 DASHES = ("", "8 4", "2 3", "10 3 2 3", "4 4", "1 6", "12 6")
@@ -11,6 +13,74 @@ BAR_WIDTH = 300
 ROW = 46
 LINE_WIDTH, LEFT, TOP = 690, 56, 16
 PLOT_W, PLOT_H = 560, 220
+TICK_LINE = 15  # height of one line of a period label under the plot
+HEAT_LEVELS = 5  # shades of the matrix, .heat-0 (none) to .heat-5 (in static/css/consult.css)
+
+
+def nice_step(largest, most_ticks=5):
+    """The smallest of 1, 2 or 5 times a power of ten that covers `largest` in `most_ticks` steps.
+
+    nice_step(27) == 10 (0, 10, 20, 30), nice_step(12.5) == 5, nice_step(0.8) == 0.2.
+    """
+    if largest <= 0:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(largest / most_ticks))
+    for multiple in (1, 2, 5, 10):
+        step = multiple * magnitude
+        # Rounded, so 0.3 / 0.1 counts as 3 steps, not 3.0000000000000004.
+        if math.ceil(round(largest / step, 9)) <= most_ticks:
+            return step
+    return 10 * magnitude
+
+
+def round_ticks(largest, most_ticks=5):
+    """Ticks from 0 in nice steps, the last at or above `largest`: round_ticks(12) == [0, 5, 10, 15]."""
+    step = nice_step(largest, most_ticks)
+    count = max(1, math.ceil(round(largest / step, 9)))
+    return [round(step * k, 9) for k in range(count + 1)]
+
+
+def percent_label(value):
+    """A tick's label: 5 -> "5%", 2.5 -> "2.5%", 0.2 -> "0.2%"."""
+    return f"{value:g}%"
+
+
+def wrap_label(text, width):
+    """`text` in lines of at most `width` characters, broken between words (a longer word keeps its line)."""
+    lines = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+@dataclass(frozen=True)
+class HeatScale:
+    """Shading for the matrix's shares: equal bands of a round width from 0 to the largest share."""
+
+    step: float  # percentage points per band
+
+    @classmethod
+    def for_matrix(cls, matrix):
+        shares = [cell.share.public for row in matrix.rows + [matrix.total] for cell in row.cells]
+        largest = max([s for s in shares if s is not None] + [0])
+        return cls(nice_step(largest, HEAT_LEVELS) if largest else 1)
+
+    def level(self, share):
+        """0 for no share (none, or zero), else 1..HEAT_LEVELS, darker for larger shares."""
+        if share.public is None or share.public == 0:
+            return 0
+        return min(HEAT_LEVELS, max(1, math.ceil(round(share.public / self.step, 9))))
+
+    def bands(self):
+        """(level, label) for the key under the matrix."""
+        found = []
+        for level in range(1, HEAT_LEVELS + 1):
+            low, high = (level - 1) * self.step, level * self.step
+            found.append((level, f"over {low:g}% up to {high:g}%" if low else f"up to {high:g}%"))
+        return found
 
 
 def bar_chart(table, label_key="label", count_key="count", percent_key="percent"):
@@ -51,8 +121,11 @@ def line_chart(table, themes, period_key="period"):
     periods = [row[period_key] for row in table.rows]
     shares = [[row[f"{t.slug}-share"].value for row in table.rows] for t in themes]
     top = max([v for line in shares for v in line if v is not None] + [0.01])
-    ceiling = min(1.0, (int(top * 10) + 1) / 10)
+    levels = round_ticks(top * 100)
+    ceiling = levels[-1] / 100
     step = PLOT_W / max(1, len(periods) - 1) if len(periods) > 1 else 0
+    # Labels wrap to the room between two ticks (about 7 units a character at 13 units high).
+    label_chars = max(8, int((step or PLOT_W) / 7.5))
 
     def x(i):
         return round(LEFT + (i * step if len(periods) > 1 else PLOT_W / 2), 1)
@@ -82,9 +155,10 @@ def line_chart(table, themes, period_key="period"):
             "segments": [" ".join(s) for s in segments],
             "points": points,
         })
-    grid = [{"y": y(ceiling * k / 4), "label": f"{round(ceiling * k / 4 * 100)}%"} for k in range(5)]
-    ticks = [{"x": x(i), "label": str(p)[:14]} for i, p in enumerate(periods)]
-    legend_top = TOP + PLOT_H + 48
+    grid = [{"y": y(level / 100), "label": percent_label(level)} for level in levels]
+    ticks = [{"x": x(i), "lines": wrap_label(p, label_chars)} for i, p in enumerate(periods)]
+    tallest = max([len(tick["lines"]) for tick in ticks] + [1])
+    legend_top = TOP + PLOT_H + 32 + TICK_LINE * tallest
     height = legend_top + 24 * len(series) + 8
     return {
         "series": series, "grid": grid, "ticks": ticks, "left": LEFT, "right": LEFT + PLOT_W,

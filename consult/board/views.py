@@ -56,6 +56,7 @@ def _context(scope, page):
         "args_without_area": {k: v for k, v in filters.query_args().items() if k != "area"},
         "has_error": bool(choices.errors),
         "withheld": summaries.withheld_reason(filters),
+        "channels_used": summaries.channels_used(filters),
     }
     if context["withheld"]:
         raise Withheld(context)

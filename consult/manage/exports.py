@@ -33,7 +33,7 @@ def export(slug, file_format):
     else:
         # Write-only openpyxl streams rows to this file; the file, not memory, holds the workbook.
         spool = tempfile.TemporaryFile()
-        exports.write_xlsx(exports.export_rows(consultation, raw), spool)
+        exports.write_xlsx(exports.export_rows(consultation, raw), spool, exports.column_widths(consultation))
         spool.seek(0)
         response = send_file(spool, mimetype=MIMETYPES["xlsx"], as_attachment=True, download_name=name)
     response.headers["Cache-Control"] = "no-store"

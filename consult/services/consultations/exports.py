@@ -1,11 +1,14 @@
 """Responses as CSV or XLSX: one row per response, one column per question, read in keyset batches.
 
 Rows are produced batch by batch (BATCH_SIZE responses, three queries a batch), so an export of
-100,000 responses never holds them all in memory. Written text is redacted unless the caller
-asks for the original, which only admins may (the view checks; the audit log records it).
+100,000 responses never holds them all in memory. Responses are numbered from 1 in the order
+they arrived within the consultation (database ids mean nothing to the people reading them).
+Written text is redacted unless the caller asks for the original, which only admins may (the
+view checks; the audit log records it).
 """
 import csv
 import io
+from datetime import datetime
 
 import sqlalchemy as sa
 from openpyxl import Workbook
@@ -14,9 +17,13 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from consult.extensions import db
 from consult.formatting import to_uk_time
 from consult.models import Answer, AnswerTheme, Area, Consultation, Response, Theme
+from consult.services import spreadsheets
 from consult.services.accounts import audit
 
 BATCH_SIZE = 1000
+SUBMITTED_FORMAT = "%Y-%m-%d %H:%M"
+# Column widths in characters: written answers wide, themes medium, figures narrow.
+WIDTHS = {"text": 60, "themes": 30, "sentiment": 11, "number": 11, "submitted": 18, "channel": 10, "district": 11}
 # A spreadsheet runs a cell starting with one of these as a formula ("CSV injection").
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NOT_YET_REDACTED = "[not yet analysed: open the answer in the workspace]"
@@ -54,12 +61,25 @@ class _Layout:
                 columns.append(title)
         return columns
 
-    def row(self, response, answers, themes_by_answer):
-        response_id, submitted_at, channel, area_id, district = response
+    def widths(self):
+        """A width for each column of header(), in characters."""
+        widths = [WIDTHS["number"], WIDTHS["submitted"], WIDTHS["channel"]]
+        for question in self.questions:
+            if question.kind == "area":
+                widths += [max(14, len(question.title) // 2), WIDTHS["district"]]
+            elif question.is_text:
+                widths += [WIDTHS["text"], WIDTHS["themes"], WIDTHS["sentiment"]]
+            else:
+                widths.append(max(14, min(40, len(question.title) // 2)))
+        return widths
+
+    def row(self, number, response, answers, themes_by_answer):
+        """Cells for the `number`th response; the time of submission is UK time, without a zone."""
+        _response_id, submitted_at, channel, area_id, district = response
         by_question = {}
         for answer in answers:
             by_question.setdefault(answer.question_id, []).append(answer)
-        cells = [response_id, to_uk_time(submitted_at).strftime("%Y-%m-%d %H:%M"), channel]
+        cells = [number, to_uk_time(submitted_at).replace(tzinfo=None, second=0, microsecond=0), channel]
         for question_id, shape in self.shapes:
             given = by_question.get(question_id, ())
             if shape == "area":
@@ -138,9 +158,16 @@ def _rows(consultation_id, raw, batch_size):
     consultation = db.session.get(Consultation, consultation_id)
     layout = _Layout(consultation, raw)
     yield layout.header()
+    number = 0
     for batch in response_batches(consultation, batch_size):
         for response, answers, themes_by_answer in batch:
-            yield layout.row(response, answers, themes_by_answer)
+            number += 1
+            yield layout.row(number, response, answers, themes_by_answer)
+
+
+def column_widths(consultation):
+    """The export's column widths in characters, in the order of its header."""
+    return _Layout(consultation, raw=False).widths()
 
 
 def csv_chunks(rows):
@@ -149,7 +176,7 @@ def csv_chunks(rows):
     writer = csv.writer(buffer)
     buffer.write("\ufeff")
     for count, row in enumerate(rows, start=1):
-        writer.writerow([safe_cell(cell) for cell in row])
+        writer.writerow([_csv_cell(cell) for cell in row])
         if count % 200 == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -157,19 +184,35 @@ def csv_chunks(rows):
     yield buffer.getvalue()
 
 
-def _xlsx_cell(value):
+def _csv_cell(value):
+    if isinstance(value, datetime):
+        return value.strftime(SUBMITTED_FORMAT)
+    return safe_cell(value)
+
+
+def _xlsx_cell(sheet, value):
     if isinstance(value, str):
         return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
-    return value
+    return spreadsheets.typed_cell(sheet, value)
 
 
-def write_xlsx(rows, fileobj):
-    """Write rows to an XLSX file with openpyxl's write-only mode, which streams rows to disk."""
+def write_xlsx(rows, fileobj, widths=()):
+    """Write rows to an XLSX file with openpyxl's write-only mode, which streams rows to disk.
+
+    The first row is the header: bold, frozen and filtered; `widths` are the columns' widths.
+    """
     workbook = Workbook(write_only=True)
     # A fixed sheet name: titles may hold characters Excel refuses in one (: / ? * [ ]).
     sheet = workbook.create_sheet(title="Responses")
+    spreadsheets.set_widths(sheet, widths)
+    rows = iter(rows)
+    header = next(rows, [])
+    spreadsheets.append_header(sheet, [_xlsx_cell(sheet, heading) for heading in header])
+    written = 1
     for row in rows:
-        sheet.append([_xlsx_cell(cell) for cell in row])
+        sheet.append([_xlsx_cell(sheet, cell) for cell in row])
+        written += 1
+    spreadsheets.add_filter(sheet, len(header), written)
     workbook.save(fileobj)
 
 

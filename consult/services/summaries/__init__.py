@@ -17,7 +17,7 @@ from consult.services.summaries.drilldown import Drilldown, drilldown, emerging_
 from consult.services.summaries.executive import executive_summary, summary_json
 from consult.services.summaries.filters import Filters, parse_filters
 from consult.services.summaries.matrix import Matrix, sort_matrix, theme_matrix
-from consult.services.summaries.overview import closed_questions, responses_by_area, responses_by_channel
+from consult.services.summaries.overview import channels_used, closed_questions, responses_by_area, responses_by_channel
 from consult.services.summaries.priorities import priorities, priorities_table
 from consult.services.summaries.scope import area_by_id, board_consultations, consultation_by_slug, theme_by_slug
 from consult.services.summaries.tables import Percent, Ratio, Table
@@ -66,6 +66,7 @@ __all__ = [
     "Table",
     "area_by_id",
     "board_consultations",
+    "channels_used",
     "closed_questions",
     "consultation_by_slug",
     "drilldown",

@@ -1,5 +1,5 @@
 """Response counts by area and by channel, and the results of closed questions."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 
@@ -54,8 +54,15 @@ def responses_by_channel(filters):
                 sa.select(Response.channel, sa.func.count()).where(*filters.conditions()).group_by(Response.channel)
             ).all()
         )
-    labelled = [(CHANNEL_NAMES.get(c, c), found.get(c, 0)) for c in CHANNEL_NAMES]
+    # "Imported" only once something was imported: a line of zeros for a channel not in use misleads.
+    labelled = [(CHANNEL_NAMES.get(c, c), found.get(c, 0)) for c in CHANNEL_NAMES if c != "import" or found.get(c)]
     return _counted_line("responses-by-channel", "Responses by channel", "Channel", labelled, "All channels")
+
+
+def channels_used(filters):
+    """The channels anyone answered by in the filters' consultations, whatever the other filters."""
+    scope = replace(filters, area_id=None, date_from=None, date_to=None, channel=None, option_id=None)
+    return {channel for channel, n in tally.summed(scope, "respondents", SummaryCount.channel) if n}
 
 
 @dataclass

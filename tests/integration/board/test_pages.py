@@ -198,7 +198,7 @@ def test_closed_question_xlsx_has_the_same_figures(client, auth, board_data):
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[:4] == [
         ["Answer", "Respondents", "Share of those who answered"],
-        ["Safe", 7, 46.7],
+        ["Safe", 7, 0.467],  # a share is a fraction shown as a percentage, rounded as on the page
         ["Unsafe", "not shown", None],
         ["Don't know", "fewer than 5", None],
     ]

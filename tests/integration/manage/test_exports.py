@@ -175,3 +175,31 @@ def test_csv_streams_after_the_view_has_returned_in_its_own_app(app, answered, d
     response = client.get("/manage/consultations/safer-streets/export.csv")
     assert response.status_code == 200
     assert len(_csv(response)) == 4
+
+
+def test_xlsx_has_typed_cells_a_frozen_filtered_bold_header_and_numbers_from_one(answered, client, auth):
+    # Another consultation's response first, so database ids no longer start at 1 for this one.
+    other = draft_consultation(slug="other-streets")
+    open_consultation(other, None)
+    enter_paper_response(other, answers_for(other), "d" * 20, None)
+    enter_paper_response(answered, answers_for(answered, text="More police on foot"), "e" * 20, None)
+    auth.login("officer")
+    sheet = load_workbook(io.BytesIO(_body(client.get("/manage/consultations/safer-streets/export.xlsx"))))["Responses"]
+    rows = list(sheet.iter_rows())
+    assert [row[0].value for row in rows[1:]] == [1, 2, 3, 4]
+    assert all(row[0].data_type == "n" for row in rows[1:])
+    submitted = rows[1][1]
+    assert submitted.is_date and submitted.value.year >= 2026 and submitted.number_format == "yyyy-mm-dd hh:mm"
+    assert isinstance(rows[1][8].value, float)  # the sentiment of the written answer
+    assert all(cell.font.bold for cell in rows[0]) and not rows[1][2].font.bold
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:K5"
+    widths = {letter: sheet.column_dimensions[letter].width for letter in "ABCGHI"}
+    assert widths == {"A": 11, "B": 18, "C": 10, "G": 60, "H": 30, "I": 11}
+
+
+def test_csv_numbers_responses_from_one_and_keeps_the_time_as_text(answered, client, auth):
+    auth.login("officer")
+    rows = _csv(client.get("/manage/consultations/safer-streets/export.csv"))
+    assert [row[0] for row in rows[1:]] == ["1", "2", "3"]
+    assert len(rows[1][1]) == len("2026-12-03 16:00") and rows[1][1][4] == "-"
