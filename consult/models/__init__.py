@@ -1,5 +1,6 @@
 """The data model: import every model class from here."""
 from consult.models._base import utcnow
+from consult.models.api_token import ApiToken
 from consult.models.audit import AuditEvent
 from consult.models.consultation import (
     QUESTION_KINDS,
@@ -15,7 +16,7 @@ from consult.models.response import CHANNELS, Answer, Draft, Response
 from consult.models.safeguarding import CLOSING_ACTIONS, SAFEGUARDING_ACTIONS, SafeguardingAction
 from consult.models.summary import SummaryCount, SummaryPhrase, SummaryStale
 from consult.models.theme import TAG_SOURCES, AnswerTheme, Theme
-from consult.models.user import ROLES, LoginThrottle, User
+from consult.models.user import ROLES, LoginThrottle, User, user_areas
 
 __all__ = [
     "CHANNELS",
@@ -26,6 +27,7 @@ __all__ = [
     "STATUSES",
     "TAG_SOURCES",
     "Answer",
+    "ApiToken",
     "AuditEvent",
     "LoginThrottle",
     "AnswerTheme",
@@ -44,5 +46,6 @@ __all__ = [
     "Theme",
     "User",
     "consultation_areas",
+    "user_areas",
     "utcnow",
 ]
