@@ -26,7 +26,8 @@ def _token_rate_limit():
 
 
 def _token_key():
-    return f"api-token:{calling_token().id}"
+    # The hash, not the id: ids can be used again after rows are deleted, and counters outlive them.
+    return f"api-token:{calling_token().token_hash}"
 
 
 # One budget per token across every route (shared_limit); sessions are not counted here.

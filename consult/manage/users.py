@@ -86,6 +86,9 @@ def _detail_page(user, form, areas_form):
 def user_areas(user_id):
     """Limit a partner account to some areas, or to none (every area)."""
     user = _user_or_404(user_id)
+    if user.role != "partner":
+        flash("Only a partner agency's account can be limited to some areas.")
+        return redirect(url_for("manage.user_detail", user_id=user.id))
     form = _areas_form(user, formdata=request.form)
     if form.validate_on_submit():
         try:
