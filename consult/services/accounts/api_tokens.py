@@ -101,9 +101,8 @@ def usable_token(secret, now=None):
 
 
 def record_use(token, method, path, status, now=None):
-    """Log one call made with `token` and mark it used; commits. Two small writes in one
-    transaction: an UPDATE by primary key and an audit INSERT (no query strings: they may hold filters only,
-    but the path is enough to tell what was read)."""
+    """Log one call made with `token` and mark it used; commits. Kept cheap: one UPDATE by primary
+    key and one audit INSERT in a single transaction. The path is logged without its query string."""
     now = now or utcnow()
     db.session.execute(sa.update(ApiToken).where(ApiToken.id == token.id).values(last_used_at=now))
     record("api_token.used", f"api_token:{token.id}", user=token.user, method=method, path=path[:200], status=status)
