@@ -11,7 +11,7 @@ ROLE_HINTS = {
     "admin": "Everything officers can do, plus users, themes and the audit log",
     "officer": "Runs consultations, reviews tags, acts on safeguarding flags, sees original text",
     "board": "Reads summaries and reports (redacted text only)",
-    "partner": "A partner agency's read-only view of published summaries (redacted text only)",
+    "partner": "A partner agency's read-only view of published summaries (redacted text only), optionally of some areas only",
 }
 
 

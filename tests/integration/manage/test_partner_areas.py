@@ -28,6 +28,7 @@ def test_an_admin_limits_a_partner_to_some_areas_and_it_is_audit_logged(client, 
     assert event.detail == {"old": [], "new": ["Maryport", "Whitehaven"]}
     checked = soup(client.get(f"/manage/users/{partner.id}")).select("input[name=areas][checked]")
     assert [box["value"] for box in checked] == [str(maryport.id), str(whitehaven.id)]
+    assert "Partner agency (Maryport, Whitehaven only)" in client.get("/manage/users").get_data(as_text=True)
 
     client.post(f"/manage/users/{partner.id}/areas", data={})
     db.session.refresh(partner)
