@@ -76,6 +76,8 @@ class Config:
     SUBMIT_RATE_LIMIT = "10 per minute;100 per hour"
     # Per address, on top of the per-account back-off in consult/services/throttle.py.
     LOGIN_RATE_LIMIT = "60 per minute;600 per hour"
+    # Per personal API token, across every API route (consult/api/__init__.py).
+    API_TOKEN_RATE_LIMIT = "60 per minute;1000 per hour"
     MIN_COMPLETION_SECONDS = 8
     TRUSTED_PROXIES = 0
     # Outgoing e-mail (consult/services/mail/): MAIL_URL, or the separate MAIL_* settings. With
@@ -110,6 +112,7 @@ class Config:
         self.SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", self.SURVEY_RATE_LIMIT)
         self.SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", self.SUBMIT_RATE_LIMIT)
         self.LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", self.LOGIN_RATE_LIMIT)
+        self.API_TOKEN_RATE_LIMIT = os.environ.get("API_TOKEN_RATE_LIMIT", self.API_TOKEN_RATE_LIMIT)
         self.MIN_COMPLETION_SECONDS = _int_env("MIN_COMPLETION_SECONDS", self.MIN_COMPLETION_SECONDS)
         # How many reverse proxies set X-Forwarded-For in front of the app (0: none).
         self.TRUSTED_PROXIES = _int_env("TRUSTED_PROXIES", self.TRUSTED_PROXIES)

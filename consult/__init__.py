@@ -3,7 +3,7 @@ import hashlib
 import logging
 from pathlib import Path
 
-from flask import Flask, render_template, request, url_for
+from flask import Flask, jsonify, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 
 from config import BASE_DIR, config_from_environment
@@ -12,6 +12,7 @@ from consult.cleaning import CleanRequest
 from consult.extensions import csrf, db, limiter, migrate
 
 log = logging.getLogger(__name__)
+API_PREFIX = "/api/"
 
 
 def create_app(config=None):
@@ -93,6 +94,9 @@ def register_blueprints(app):
     from consult.api import bp as api_bp
 
     app.register_blueprint(api_bp)
+    from consult.account import bp as account_bp
+
+    app.register_blueprint(account_bp)
 
 
 ERROR_PAGES = {
@@ -115,6 +119,10 @@ def register_errorhandlers(app):
             original = getattr(error, "original_exception", None) or error
             log.error("Unexpected error on %s %s", request.method, request.url_rule or "unknown route", exc_info=original)
         heading, advice = ERROR_PAGES[code]
+        if request.path.startswith(API_PREFIX):
+            # A wrong method or address under the API matches no API route, so the API's own
+            # JSON handlers never see it: a program still gets JSON.
+            return jsonify({"error": getattr(error, "name", "Error"), "message": heading}), code
         reference = security.request_id() if code == 500 else None
         return render_template("errors/error.html", heading=heading, advice=advice, code=code, reference=reference), code
 

@@ -25,13 +25,29 @@ def _refuse(roles, api=False):
     an API, 401 with a JSON body a program can read), or 403."""
     if not current_user.is_authenticated:
         if api:
-            response = jsonify({"error": "Unauthorized", "message": "Sign in first: this API needs a board, partner, officer or admin account."})
-            response.status_code = 401
-            return response
+            return _api_unauthorized()
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
     if current_user.role not in roles:
         abort(403)
     return None
+
+
+def _api_unauthorized():
+    """401 with a JSON body saying what to send, and the scheme in WWW-Authenticate (RFC 6750)."""
+    if "Authorization" in request.headers:
+        message = (
+            "The API token is not valid: it may be mistyped, expired or revoked, or its account disabled. "
+            "Send a personal API token as 'Authorization: Bearer <token>'."
+        )
+    else:
+        message = (
+            "Sign in first, or send a personal API token as 'Authorization: Bearer <token>': this API "
+            "needs a board, partner, officer or admin account."
+        )
+    response = jsonify({"error": "Unauthorized", "message": message})
+    response.status_code = 401
+    response.headers["WWW-Authenticate"] = 'Bearer realm="Consult API"'
+    return response
 
 
 def role_required(*roles):
@@ -58,14 +74,18 @@ def role_required(*roles):
     return decorator
 
 
-def protect_blueprint(bp, *roles, api=False):
-    """Guard every route of `bp`: the same rule as role_required, checked before any view runs."""
+def protect_blueprint(bp, *roles, api=False, pages=()):
+    """Guard every route of `bp`: the same rule as role_required, checked before any view runs.
+
+    For an API (`api`), anonymous callers get 401 JSON, except on `pages` (endpoints that are
+    pages for people, such as the API's own documentation), which send them to sign in.
+    """
     _unknown(roles)
     bp.required_roles = tuple(roles)
 
     @bp.before_request
     def _guard():
-        return _refuse(roles, api)
+        return _refuse(roles, api and request.endpoint not in pages)
 
     return bp
 

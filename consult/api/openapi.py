@@ -34,6 +34,7 @@ def _get(summary, description, response_schema, parameters=(), filtered=True):
                 "400": {"description": "A filter is not valid.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                 "403": {"description": "The signed-in user's role may not read summaries, or the filters pick out too few people to show safely (see the message)."},
                 "404": {"description": "Unknown consultation or theme.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                "429": {"description": "Too many calls with this API token: wait and try again (see Retry-After).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
             },
         }
     }
@@ -46,6 +47,52 @@ def _object(**properties):
 TABLE = {"$ref": "#/components/schemas/Table"}
 
 
+def endpoints(document):
+    """The document's operations flattened for the API page: one dict per path and method."""
+    found = []
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            found.append({
+                "id": "endpoint-" + (path.strip("/").replace("/", "-").replace("{", "").replace("}", "").replace(".", "-") or "index"),
+                "method": method.upper(),
+                "path": path,
+                "summary": operation["summary"],
+                "description": operation["description"],
+                "parameters": [
+                    {
+                        "name": p["name"],
+                        "in": p["in"],
+                        "required": p.get("required", False),
+                        "type": _type_of(p.get("schema", {})),
+                        "description": p.get("description", ""),
+                    }
+                    for p in operation["parameters"]
+                ],
+                "responses": [
+                    {"code": code, "description": response["description"], "fields": _fields(response)}
+                    for code, response in operation["responses"].items()
+                ],
+            })
+    return found
+
+
+def _type_of(schema):
+    kind = schema.get("format") or schema.get("type", "")
+    if "enum" in schema:
+        kind += ": " + ", ".join(schema["enum"])
+    return kind
+
+
+def _fields(response):
+    """The top-level fields of a JSON response, or of the schema it refers to."""
+    for media, content in response.get("content", {}).items():
+        schema = content.get("schema", {})
+        if "$ref" in schema:
+            return [schema["$ref"].rpartition("/")[2]]
+        return sorted(schema.get("properties", {})) if media == "application/json" else []
+    return []
+
+
 def openapi_document():
     return {
         "openapi": "3.0.3",
@@ -54,9 +101,11 @@ def openapi_document():
             "version": "1.0.0",
             "description": (
                 "Read-only summaries of consultation responses for the partnership's board and partner "
-                "agencies. Sign in through /auth/login first (session cookie). Counts under the "
-                "suppression threshold read \"fewer than N\" and their percentages are null; only "
-                "redacted text is ever returned."
+                "agencies. Send a personal API token (made on your account's API tokens page) as "
+                "`Authorization: Bearer <token>`, or sign in through /auth/login (session cookie). A token "
+                "sees exactly what its owner sees, calls are rate-limited per token and each is recorded "
+                "in the audit log; only GET is allowed. Counts under the suppression threshold read "
+                "\"fewer than N\" and their percentages are null; only redacted text is ever returned."
             ),
         },
         "servers": [{"url": "/api/v1"}],
@@ -67,6 +116,14 @@ def openapi_document():
                 filtered=False,
             ),
             "/openapi.json": _get("This description", "The OpenAPI document.", {"type": "object"}, filtered=False),
+            "/docs": {
+                "get": {
+                    "summary": "This description as a web page",
+                    "description": "The same description, readable by people (HTML).",
+                    "parameters": [],
+                    "responses": {"200": {"description": "OK", "content": {"text/html": {"schema": {"type": "string"}}}}},
+                }
+            },
             "/consultations": _get(
                 "Consultations", "Consultations whose summaries the signed-in user may read (partners: published ones), newest first.",
                 _object(consultations={"type": "array", "items": {"$ref": "#/components/schemas/Consultation"}}), filtered=False,
@@ -116,7 +173,12 @@ def openapi_document():
                 _object(filters={"type": "object"}, by_month=TABLE, by_consultation=TABLE), [SCOPE],
             ),
         },
+        "security": [{"bearerToken": []}, {"session": []}],
         "components": {
+            "securitySchemes": {
+                "bearerToken": {"type": "http", "scheme": "bearer", "description": "A personal API token, starting consult_."},
+                "session": {"type": "apiKey", "in": "cookie", "name": "session", "description": "Signed in through /auth/login."},
+            },
             "schemas": {
                 "Error": _object(error={"type": "string"}, message={"type": "string"}, errors={"type": "object"}),
                 "AreaSummary": _object(

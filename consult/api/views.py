@@ -3,13 +3,14 @@
 Every count has been through small-number suppression: a hidden count reads "fewer than N"
 and its percentage is null. Only redacted text ever appears (in drill-down quotes).
 """
-from flask import abort, jsonify, request, url_for
+from flask import abort, g, jsonify, render_template, request, url_for
 from flask_login import current_user
 
 from consult.api import bp
-from consult.api.openapi import openapi_document
+from consult.api.openapi import endpoints, openapi_document
 from consult.models import utcnow
 from consult.services import summaries
+from consult.services.accounts import api_tokens
 
 ALL = "all"
 
@@ -23,10 +24,27 @@ for _code in (400, 404, 405, 500):
     bp.register_error_handler(_code, json_error)
 
 
+@bp.errorhandler(429)
+def too_many_calls(_error):
+    response = jsonify({"error": "Too Many Requests", "message": "Too many calls with this API token. Wait a minute and try again."})
+    response.status_code = 429
+    return response
+
+
+@bp.after_request
+def log_token_use(response):
+    """Every call made with a token is audit-logged and marks the token used. Calls refused by
+    the rate limit are not: they read nothing, and a flood of them should cost no writes."""
+    token = g.get("api_token")
+    if token is not None and response.status_code != 429:
+        api_tokens.record_use(token, request.method, request.path, response.status_code)
+    return response
+
+
 def _scope(scope):
     if scope == ALL:
         return None
-    consultation = summaries.consultation_by_slug(scope, current_user.role)
+    consultation = summaries.consultation_by_slug(scope, current_user.role, summaries.area_limit(current_user))
     if consultation is None:
         abort(404, description=f"There is no consultation {scope!r}.")
     return consultation
@@ -35,7 +53,10 @@ def _scope(scope):
 def _filtered(scope):
     """(consultation, filters); :raise 400: with the problems when a filter is not valid."""
     consultation = _scope(scope)
-    filters, choices = summaries.parse_filters(request.args, consultation, summaries.board_consultations(current_user.role))
+    # Every figure the API returns is limited here, once, to what the reader (or token) may see.
+    area_ids = summaries.area_limit(current_user)
+    visible = summaries.board_consultations(current_user.role, area_ids)
+    filters, choices = summaries.parse_filters(request.args, consultation, visible, area_ids)
     if choices.errors:
         response = jsonify({"error": "Bad Request", "message": "Some filters are not valid.", "errors": choices.errors})
         response.status_code = 400
@@ -61,6 +82,7 @@ def index():
         "name": "Consult board summaries API",
         "version": "v1",
         "openapi": url_for("api.openapi"),
+        "docs": url_for("api.docs"),
         "resources": {
             "consultations": url_for("api.consultations"),
             "summary": f"{summaries_of}/summary",
@@ -80,9 +102,19 @@ def openapi():
     return jsonify(openapi_document())
 
 
+@bp.get("/docs")
+def docs():
+    """The API described for people, from the same OpenAPI document programs read."""
+    document = openapi_document()
+    return render_template(
+        "api/docs.html", document=document, endpoints=endpoints(document),
+        example_url=url_for("api.consultations", _external=True),
+    )
+
+
 @bp.get("/consultations")
 def consultations():
-    found = summaries.board_consultations(current_user.role)
+    found = summaries.board_consultations(current_user.role, summaries.area_limit(current_user))
     return jsonify({
         "consultations": [
             {

@@ -1,12 +1,13 @@
 """Signing in and out: the login page, logout, set-password links and the idle timeout."""
 import hmac
 
-from flask import Blueprint
+from flask import Blueprint, g
 from flask_login import current_user
 
 from consult.extensions import db, login_manager
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
+API_BLUEPRINT = "api"  # named, not imported: blueprints never import each other
 
 
 @login_manager.user_loader
@@ -22,6 +23,24 @@ def load_user(session_id):
     if user is None or not user.active or not hmac.compare_digest(user.session_token, token):
         return None
     return user
+
+
+@login_manager.request_loader
+def load_user_from_api_token(request):
+    """The owner of a personal API token sent as `Authorization: Bearer ...`, for the API only
+    (board pages and forms never accept a token). Flask-Login asks only when there is no session.
+
+    The token is kept in `g.api_token` for the API's rate limit and audit log.
+    """
+    if request.blueprint != API_BLUEPRINT or "Authorization" not in request.headers:
+        return None
+    from consult.services.accounts import api_tokens
+
+    token = api_tokens.usable_token(api_tokens.bearer_secret(request.headers["Authorization"]))
+    if token is None:
+        return None
+    g.api_token = token
+    return token.user
 
 
 def init_app(app):

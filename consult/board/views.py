@@ -20,7 +20,7 @@ def _scope(scope):
     """The consultation a URL names, or None for "all consultations". :raise 404: unknown slug."""
     if scope == ALL:
         return None
-    consultation = summaries.consultation_by_slug(scope, current_user.role)
+    consultation = summaries.consultation_by_slug(scope, current_user.role, summaries.area_limit(current_user))
     if consultation is None:
         abort(404)
     return consultation
@@ -42,8 +42,10 @@ def withheld(error):
 def _context(scope, page):
     """What every board page shows around its figures. :raise Withheld: when the filters may not be shown."""
     consultation = _scope(scope)
-    visible = summaries.board_consultations(current_user.role)
-    filters, choices = summaries.parse_filters(request.args, consultation, visible)
+    # Every figure on every page (and download) is limited here, once, to what the reader may see.
+    area_ids = summaries.area_limit(current_user)
+    visible = summaries.board_consultations(current_user.role, area_ids)
+    filters, choices = summaries.parse_filters(request.args, consultation, visible, area_ids)
     context = {
         "scope": scope,
         "page": page,
@@ -70,7 +72,8 @@ def _page_args():
 
 @bp.get("/")
 def index():
-    return render_template("board/index.html", consultations=summaries.board_consultations(current_user.role))
+    found = summaries.board_consultations(current_user.role, summaries.area_limit(current_user))
+    return render_template("board/index.html", consultations=found)
 
 
 @bp.get("/filter")

@@ -1,6 +1,6 @@
 """Forms an administrator uses to invite people and change their role."""
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, StringField
+from wtforms import BooleanField, RadioField, SelectMultipleField, StringField
 from wtforms.validators import ValidationError
 
 from consult.access import ROLE_NAMES, ROLES
@@ -11,7 +11,7 @@ ROLE_HINTS = {
     "admin": "Everything officers can do, plus users, themes and the audit log",
     "officer": "Runs consultations, reviews tags, acts on safeguarding flags, sees original text",
     "board": "Reads summaries and reports (redacted text only)",
-    "partner": "A partner agency's read-only view of published summaries (redacted text only)",
+    "partner": "A partner agency's read-only view of published summaries (redacted text only), optionally of some areas only",
 }
 
 
@@ -40,6 +40,21 @@ class InviteForm(RoleForm):
     def validate_name(self, field):
         if len(field.data or "") > 120:
             raise ValidationError("The name must be 120 characters or fewer")
+
+
+class AreasForm(FlaskForm):
+    """The areas a partner account is limited to: none ticked means every area."""
+
+    areas = SelectMultipleField(validate_choice=False)
+
+    def validate_areas(self, field):
+        known = {str(value) for value, _label in field.choices}
+        if any(str(value) not in known for value in field.data or ()):
+            raise ValidationError("Choose areas from the list")
+
+    @property
+    def area_ids(self):
+        return [int(value) for value in self.areas.data or ()]
 
 
 class ConfirmForm(FlaskForm):

@@ -1,12 +1,12 @@
 """Administrators' user pages: the list, inviting someone, changing a role, disabling."""
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from consult.access import ROLE_NAMES, role_required
 from consult.cleaning import error_items
 from consult.extensions import db
 from consult.manage import bp
-from consult.manage.user_forms import ROLE_HINTS, AlertsForm, ConfirmForm, InviteForm, RoleForm, role_choices
+from consult.manage.user_forms import ROLE_HINTS, AlertsForm, AreasForm, ConfirmForm, InviteForm, RoleForm, role_choices
 from consult.models import User
 from consult.services.accounts import users
 from consult.services.mail import links
@@ -72,13 +72,47 @@ def user_detail(user_id):
         else:
             flash(f"{user.display_name} is now: {ROLE_NAMES[user.role]}.")
             return redirect(url_for("manage.users_list"))
+    return _detail_page(user, form, _areas_form(user))
+
+
+def _areas_form(user, formdata=None):
+    form = AreasForm(formdata=formdata, data={"areas": [area.id for area in user.areas]})
+    form.areas.choices = [(area.id, area.name) for area in users.all_areas()]
+    return form
+
+
+def _detail_page(user, form, areas_form):
     options, selected = _choices(form.role.data)
-    errors = error_items(form)
+    errors = error_items(form) + error_items(areas_form)
+    area_options = [(value, label, False) for value, label in areas_form.areas.choices]
+    chosen = [str(value) for value in areas_form.areas.data or ()]
     return render_template(
         "manage/users/detail.html", user=user, form=form, confirm=ConfirmForm(), options=options, selected=selected,
         alerts=AlertsForm(data={"receives": user.receives_safeguarding_alerts}),
+        areas_form=areas_form, area_options=area_options, chosen_areas=chosen,
         errors=errors, has_error=bool(errors), role_names=ROLE_NAMES,
     )
+
+
+@bp.post("/users/<int:user_id>/areas")
+@role_required("admin")
+def user_areas(user_id):
+    """Limit a partner account to some areas, or to none (every area)."""
+    user = _user_or_404(user_id)
+    if user.role != "partner":
+        flash("Only a partner agency's account can be limited to some areas.")
+        return redirect(url_for("manage.user_detail", user_id=user.id))
+    form = _areas_form(user, formdata=request.form)
+    if form.validate_on_submit():
+        try:
+            users.limit_areas(user, form.area_ids, current_user)
+        except users.UserError as error:
+            form.areas.errors.append(str(error))
+        else:
+            names = ", ".join(area.name for area in user.areas) or "every area"
+            flash(f"{user.display_name} now sees figures for: {names}.")
+            return redirect(url_for("manage.user_detail", user_id=user.id))
+    return _detail_page(user, RoleForm(data={"role": user.role}), form)
 
 
 @bp.post("/users/<int:user_id>/<any(disable, enable):change>")

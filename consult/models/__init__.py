@@ -1,5 +1,6 @@
 """The data model: import every model class from here."""
 from consult.models._base import utcnow
+from consult.models.api_token import ApiToken
 from consult.models.audit import AuditEvent
 from consult.models.consultation import (
     QUESTION_KINDS,
@@ -24,7 +25,7 @@ from consult.models.safeguarding import (
 )
 from consult.models.summary import SummaryCount, SummaryPhrase, SummaryStale
 from consult.models.theme import TAG_SOURCES, AnswerTheme, Theme
-from consult.models.user import ROLES, LoginThrottle, User
+from consult.models.user import ROLES, LoginThrottle, User, user_areas
 
 __all__ = [
     "CHANNELS",
@@ -38,6 +39,7 @@ __all__ = [
     "TAG_SOURCES",
     "AnalysisJob",
     "Answer",
+    "ApiToken",
     "AuditEvent",
     "LoginThrottle",
     "AnswerTheme",
@@ -60,5 +62,6 @@ __all__ = [
     "Theme",
     "User",
     "consultation_areas",
+    "user_areas",
     "utcnow",
 ]

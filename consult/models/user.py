@@ -4,12 +4,20 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from consult.extensions import db
 from consult.models._base import utcnow
 
 ROLES = ("admin", "officer", "board", "partner")
+
+# The areas a partner account is limited to (set by an admin); none means every area.
+user_areas = sa.Table(
+    "user_area",
+    db.metadata,
+    sa.Column("user_id", sa.ForeignKey("user.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("area_id", sa.ForeignKey("area.id", ondelete="CASCADE"), primary_key=True),
+)
 
 
 class User(UserMixin, db.Model):
@@ -33,6 +41,7 @@ class User(UserMixin, db.Model):
     session_token: Mapped[str] = mapped_column(sa.String(32), default=lambda: secrets.token_hex(16))
     # Set by an admin: this person is e-mailed about urgent safeguarding flags and the daily digest.
     receives_safeguarding_alerts: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    areas: Mapped[list["Area"]] = relationship(secondary=user_areas, order_by="Area.name")  # noqa: F821
 
     __table_args__ = (
         sa.CheckConstraint(sa.text("role IN ('admin', 'officer', 'board', 'partner')"), name="role"),

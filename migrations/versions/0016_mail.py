@@ -1,7 +1,7 @@
 """e-mail: the outbox, results-published subscriptions, and who receives safeguarding alerts
 
 Revision ID: 0016_mail
-Revises: 0014_area_population
+Revises: 0015_api_tokens
 Create Date: 2026-12-03 16:30:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0016_mail'
-down_revision = '0014_area_population'
+down_revision = '0015_api_tokens'
 branch_labels = None
 depends_on = None
 

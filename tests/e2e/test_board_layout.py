@@ -66,7 +66,7 @@ def board_page(app, demo, live_server, browser):
 def test_every_theme_of_the_matrix_fits_at_1280_px_without_scrolling(board_page, live_server, demo):
     page = board_page
     themes = db.session.scalars(sa.select(Theme).where(Theme.active)).all()
-    for path in ("", "matrix", "report"):
+    for path in ("overview", "matrix", "report"):
         page.goto(f"{live_server}/board/{demo.slug}/{path}")
         fits = page.evaluate(MATRIX_FITS)
         assert fits["table"] <= fits["region"] and fits["right"] <= 1280, f"{path}: {fits}"
@@ -80,7 +80,7 @@ def test_every_theme_of_the_matrix_fits_at_1280_px_without_scrolling(board_page,
 def test_board_pages_read_well_on_screen_and_are_axe_clean(board_page, live_server, demo):
     page = board_page
     theme = db.session.scalar(sa.select(Theme).where(Theme.slug == "antisocial-behaviour"))
-    for path in ("", "matrix", f"themes/{theme.slug}?area={demo.areas[0].id}", "trend", "report"):
+    for path in ("", "overview", "matrix", f"themes/{theme.slug}?area={demo.areas[0].id}", "trend", "report"):
         page.goto(f"{live_server}/board/{demo.slug}/{path}")
         assert page.locator("h1").count() == 1
         assert page.evaluate("document.documentElement.scrollWidth") <= 1280, path

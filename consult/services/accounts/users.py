@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from consult.extensions import db
-from consult.models import ROLES, User, utcnow
+from consult.models import ROLES, Area, User, utcnow
 from consult.services.accounts import throttle
 from consult.services.accounts.audit import record
 from consult.services.mail import staff as staff_mail
@@ -196,6 +196,29 @@ def set_active(user, active, by):
     user.active = active
     user.end_sessions()
     record("user.enabled" if active else "user.disabled", f"user:{user.id}", user=by)
+    db.session.commit()
+
+
+def all_areas():
+    return db.session.scalars(sa.select(Area).order_by(Area.name)).all()
+
+
+def limit_areas(user, area_ids, by):
+    """Limit a partner account to some areas (none: every area); commits. The limit applies to
+    every board page, download and API call, tokens included, from the next request.
+    :raise UserError: not a partner, or an unknown area."""
+    if user.role != "partner":
+        raise UserError("Only a partner agency's account can be limited to some areas")
+    wanted = set(area_ids)
+    areas = db.session.scalars(sa.select(Area).where(Area.id.in_(wanted)).order_by(Area.name)).all() if wanted else []
+    if len(areas) != len(wanted):
+        raise UserError("Choose areas from the list")
+    old = sorted(area.name for area in user.areas)
+    new = [area.name for area in areas]
+    if old == sorted(new):
+        return
+    user.areas = areas
+    record("user.areas_changed", f"user:{user.id}", user=by, old=old, new=new)
     db.session.commit()
 
 

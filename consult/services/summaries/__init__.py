@@ -19,7 +19,7 @@ from consult.services.summaries.filters import Filters, parse_filters
 from consult.services.summaries.matrix import Matrix, sort_matrix, theme_matrix
 from consult.services.summaries.overview import channels_used, closed_questions, responses_by_area, responses_by_channel
 from consult.services.summaries.priorities import priorities, priorities_table
-from consult.services.summaries.scope import area_by_id, board_consultations, consultation_by_slug, theme_by_slug
+from consult.services.summaries.scope import area_by_id, area_limit, board_consultations, consultation_by_slug, theme_by_slug
 from consult.services.summaries.tables import Percent, Ratio, Table
 from consult.services.summaries.trend import trend_by_consultation, trend_by_month
 
@@ -65,6 +65,7 @@ __all__ = [
     "Ratio",
     "Table",
     "area_by_id",
+    "area_limit",
     "board_consultations",
     "channels_used",
     "closed_questions",

@@ -164,7 +164,7 @@ def _monday(day):
 def _cells(filters):
     """{((area key, channel, chose), day): respondents} for the filters' consultation (or all),
     whatever the other filters; chose is whether they answered the filter's option (or None)."""
-    scope = Filters(consultation_id=filters.consultation_id, consultation_ids=filters.consultation_ids)
+    scope = Filters(consultation_id=filters.consultation_id, consultation_ids=filters.consultation_ids, area_ids=filters.area_ids)
     if filters.option_id is None:
         rows = tally.summed(scope, "respondents", SummaryCount.area_key, SummaryCount.channel, SummaryCount.day)
         return {((area, channel, None), _as_date(day)): n for area, channel, day, n in rows if n}

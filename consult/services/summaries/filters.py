@@ -19,6 +19,9 @@ class Filters:
     # reader may see that have no respondents or at least the threshold; None means every one.
     consultation_ids: tuple | None = None
     area_id: int | None = None
+    # The reader's own limit (a partner limited to some areas, scope.area_limit): only these
+    # areas' responses count anywhere; None means every area.
+    area_ids: tuple | None = None
     date_from: date | None = None
     date_to: date | None = None
     channel: str | None = None
@@ -36,6 +39,8 @@ class Filters:
             found.append(response.consultation_id.in_(self.consultation_ids))
         if self.area_id is not None:
             found.append(response.area_id == self.area_id)
+        if self.area_ids is not None:
+            found.append(response.area_id.in_(self.area_ids))
         if self.date_from is not None:
             found.append(response.submitted_at >= datetime.combine(self.date_from, time.min))
         if self.date_to is not None:
@@ -58,6 +63,8 @@ class Filters:
             found.append(counts.consultation_id.in_(self.consultation_ids))
         if self.area_id is not None:
             found.append(counts.area_key == self.area_id)
+        if self.area_ids is not None:
+            found.append(counts.area_key.in_(self.area_ids))
         if self.channel is not None:
             found.append(counts.channel == self.channel)
         if self.date_from is not None:
@@ -70,6 +77,10 @@ class Filters:
     def countable(self):
         """True when the maintained counts can answer: they know every filter but an answered option."""
         return self.option_id is None
+
+    def shows_area(self, area_id):
+        """True when the reader may see `area_id`'s figures."""
+        return self.area_ids is None or area_id in self.area_ids
 
     def without_area(self):
         return replace(self, area_id=None)
@@ -107,10 +118,10 @@ def _parse_date(text):
         return None
 
 
-def summable_ids(consultations):
+def summable_ids(consultations, area_ids=None):
     """The ids of these consultations that may be summed with others: a consultation with a few
     respondents (fewer than the threshold) would be the difference between a sum and the rest."""
-    people = dict(tally.summed(Filters(), "respondents", SummaryCount.consultation_id))
+    people = dict(tally.summed(Filters(area_ids=area_ids), "respondents", SummaryCount.consultation_id))
     return tuple(c.id for c in consultations if not is_small(people.get(c.id, 0)))
 
 
@@ -124,19 +135,21 @@ def week_end(day):
     return day + timedelta(days=min(6 - day.weekday(), (date.max - day).days))
 
 
-def parse_filters(args, consultation=None, visible=None):
+def parse_filters(args, consultation=None, visible=None, area_ids=None):
     """Filters from query-string arguments. Returns (Filters, FilterChoices with errors).
 
     For all consultations (`consultation` None), `visible` lists the ones the reader may see.
+    `area_ids` is the reader's area limit (scope.area_limit): every figure counts only those
+    areas, and another area is refused like an unknown one.
 
     Bad values are dropped (the summary is shown unfiltered on that field) and reported in
     `errors` by field name with a sentence saying how to fix them.
     """
-    choices = filter_choices(consultation)
+    choices = filter_choices(consultation, area_ids)
     errors = {}
-    values = {"consultation_id": consultation.id if consultation else None}
+    values = {"consultation_id": consultation.id if consultation else None, "area_ids": area_ids}
     if visible is not None:
-        values["consultation_ids"] = summable_ids(visible)
+        values["consultation_ids"] = summable_ids(visible, area_ids)
 
     area = (args.get("area") or "").strip()
     if area:
@@ -181,14 +194,17 @@ def parse_filters(args, consultation=None, visible=None):
     return Filters(**values), choices
 
 
-def filter_choices(consultation=None):
-    """Areas (of the consultation, or all) and its single-choice questions for the answer filter."""
+def filter_choices(consultation=None, area_ids=None):
+    """Areas (of the consultation, or all; only `area_ids` when given) and its single-choice
+    questions for the answer filter."""
     if consultation is not None:
         areas = list(consultation.areas)
         questions = [q for q in consultation.questions if q.kind in ("single", "scale") and q.options]
     else:
         areas = db.session.scalars(sa.select(Area).order_by(Area.name)).all()
         questions = []
+    if area_ids is not None:
+        areas = [area for area in areas if area.id in area_ids]
     return FilterChoices(areas=areas, questions=questions)
 
 

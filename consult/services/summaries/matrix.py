@@ -125,7 +125,7 @@ def theme_matrix(filters, areas=()):
     people = respondent_counts(filters, "area")
     themes = themes_for(theme_id for _area, theme_id in tagged)
     names = area_names()
-    listed = [area.id for area in areas]
+    listed = [area.id for area in areas if filters.shows_area(area.id)]
     listed += sorted((a for a in people if a not in listed and a is not None), key=lambda a: names.get(a, ""))
     if None in people:
         listed.append(None)

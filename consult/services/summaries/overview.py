@@ -37,7 +37,7 @@ def responses_by_area(filters, areas=()):
             ).all()
         )
     names = area_names()
-    listed = [area.id for area in areas]
+    listed = [area.id for area in areas if filters.shows_area(area.id)]
     listed += sorted((a for a in found if a not in listed and a is not None), key=lambda a: names.get(a, ""))
     labelled = [(names.get(a, NO_AREA), found.get(a, 0)) for a in listed]
     if None in found:

@@ -18,18 +18,36 @@ VISIBLE_STATUSES = {
 LISTED_STATUSES = ("open", "closed", "published")
 
 
-def board_consultations(role):
-    """The consultations `role` may read summaries of that have had residents, newest first."""
+def area_limit(user):
+    """The ids of the areas `user` may read figures of, or None for every area. Only a partner
+    account an admin has limited to some areas is limited (consult/manage/users.py)."""
+    if user.role != "partner" or not user.areas:
+        return None
+    return tuple(sorted(area.id for area in user.areas))
+
+
+def _covering(area_ids):
+    """A consultation covers one of `area_ids` (no condition when None: every area)."""
+    return () if area_ids is None else (Consultation.areas.any(Area.id.in_(area_ids)),)
+
+
+def board_consultations(role, area_ids=None):
+    """The consultations `role` may read summaries of that have had residents, newest first;
+    with `area_ids` (see area_limit), only those covering one of those areas."""
     statuses = [status for status in VISIBLE_STATUSES.get(role, ()) if status in LISTED_STATUSES]
     return db.session.scalars(
-        sa.select(Consultation).where(Consultation.status.in_(statuses)).order_by(Consultation.opens_at.desc(), Consultation.id)
+        sa.select(Consultation)
+        .where(Consultation.status.in_(statuses), *_covering(area_ids))
+        .order_by(Consultation.opens_at.desc(), Consultation.id)
     ).all()
 
 
-def consultation_by_slug(slug, role):
-    """The consultation at `slug` if `role` may read its summaries, else None."""
+def consultation_by_slug(slug, role, area_ids=None):
+    """The consultation at `slug` if `role` (limited to `area_ids`) may read its summaries, else None."""
     return db.session.scalar(
-        sa.select(Consultation).where(Consultation.slug == slug, Consultation.status.in_(VISIBLE_STATUSES.get(role, ())))
+        sa.select(Consultation).where(
+            Consultation.slug == slug, Consultation.status.in_(VISIBLE_STATUSES.get(role, ())), *_covering(area_ids)
+        )
     )
 
 

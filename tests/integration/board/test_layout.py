@@ -43,7 +43,7 @@ def test_trend_axis_has_round_ticks_and_whole_labels(client, auth, board_data):
 
 def test_imported_channel_appears_only_once_something_was_imported(client, auth, board_data):
     auth.login("board")
-    page = soup(client.get("/board/board-test/"))
+    page = soup(client.get("/board/board-test/overview"))
     assert not page.find("option", value="import")
     assert "Imported" not in page.find("figcaption", id="chart-channel-summary").parent.get_text()
 
@@ -51,7 +51,7 @@ def test_imported_channel_appears_only_once_something_was_imported(client, auth,
     for i in range(5):
         b.respondent(board_data["current"], b.north, datetime(2026, 3, 10, 12), f"Imported {i}", [], channel="import")
     db.session.commit()
-    page = soup(client.get("/board/board-test/"))
+    page = soup(client.get("/board/board-test/overview"))
     assert page.find("option", value="import") is not None
     assert "Imported" in page.find("figcaption", id="chart-channel-summary").parent.get_text()
 

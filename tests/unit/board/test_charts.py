@@ -64,7 +64,8 @@ def test_every_shade_keeps_text_contrast_of_at_least_4_5_to_1():
     assert sorted(map(int, shades)) == list(range(charts.HEAT_LEVELS + 1))
     for level, colour in shades.items():
         assert contrast(TEXT, colour) >= 4.5, f"heat-{level} {colour}"
-    # Text and links in shaded cells and the key are the dark text colour, never the link blue.
-    assert f'.matrix td[class*="heat-"] a, .matrix td[class*="heat-"] a:visited {{ color: {TEXT}; }}' in CSS
+    # Text, links and the grey "× average" line in shaded cells are the dark text colour.
+    assert (f'.matrix td[class*="heat-"] a, .matrix td[class*="heat-"] a:visited, '
+            f'.matrix td[class*="heat-"] .meta {{ color: {TEXT}; }}') in CSS
     assert re.search(r"\.heat-swatch \{[^}]*color: " + TEXT, CSS)
     assert contrast("#ffffff", "#000000") == pytest.approx(21)
