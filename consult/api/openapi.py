@@ -10,6 +10,8 @@ def _filters():
         {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Submitted on or before this date."},
         {"name": "channel", "in": "query", "schema": {"type": "string", "enum": ["web", "paper", "import"]}},
         {"name": "option", "in": "query", "schema": {"type": "integer"}, "description": "Only respondents who chose this option (id) of a single-choice question of the consultation."},
+        {"name": "source", "in": "query", "schema": {"type": "string", "enum": ["all", "written", "ticked"], "default": "all"},
+         "description": "Theme figures count respondents who raised the theme in a written answer or by ticking an option linked to it (`all`), or by one source only."},
     ]
 
 

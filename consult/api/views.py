@@ -114,6 +114,7 @@ def matrix(scope):
     return jsonify({
         "filters": _filters_json(filters),
         "test": found.test_name,
+        "source": found.source,
         "themes": [{"slug": t.slug, "name": t.name} for t in found.themes],
         "table": found.table().as_json(),
     })

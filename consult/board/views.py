@@ -10,7 +10,7 @@ ALL = "all"
 PAGES = ("overview", "matrix", "priorities", "emerging", "trend", "report")
 # The query arguments a board page reads; only these are carried into links and redirects, so
 # nothing a visitor adds reaches url_for (as `_external`, `_method` or an endpoint's own name).
-PAGE_ARGS = ("area", "from", "to", "channel", "option", "sort", "dir")
+PAGE_ARGS = ("area", "from", "to", "channel", "option", "source", "sort", "dir")
 FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 

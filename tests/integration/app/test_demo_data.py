@@ -93,3 +93,15 @@ def test_a_few_seeded_answers_are_disclosures_in_the_safeguarding_queue(seeded):
     assert {answer.id for answer in planned} <= {answer.id for answer in flagged}
     assert len(flagged) - len(planned) <= 0.03 * texts
     assert all(answer.response.consultation_id == seeded.id for answer in flagged)
+
+
+def test_the_demo_problems_count_towards_their_themes_on_the_board(seeded):
+    from consult.models import Theme
+    from consult.services import summaries
+
+    problems = db.session.scalar(sa.select(Question).where(Question.title == "Which of these problems affect your area?"))
+    linked = {o.label: db.session.get(Theme, o.theme_id).slug for o in problems.options if o.theme_id}
+    assert linked["Domestic abuse"] == "domestic-abuse" and linked["Speeding or dangerous driving"] == "road-safety"
+    assert "None of these" not in linked
+    matrix = summaries.theme_matrix(summaries.Filters(consultation_id=seeded.id, source="ticked"), seeded.areas)
+    assert matrix.total.cells[[t.slug for t in matrix.themes].index("domestic-abuse")].count.value > 0
