@@ -79,8 +79,11 @@ def openapi_document():
                 [SCOPE],
             ),
             "/summaries/{scope}/matrix": _get(
-                "Themes by area", "Share of respondents per area whose answers carry each theme, with lift and a significance mark.",
-                _object(filters={"type": "object"}, test={"type": "string"}, themes={"type": "array", "items": {"type": "object"}}, table=TABLE),
+                "Themes by area",
+                "Share of respondents per area who raised each theme (in a written answer or by ticking an answer "
+                "linked to it; `source` picks one), with lift and a significance mark; and how respondents raised each theme.",
+                _object(filters={"type": "object"}, test={"type": "string"}, source={"type": "string", "enum": ["all", "written", "ticked"]},
+                        themes={"type": "array", "items": {"type": "object"}}, table=TABLE, by_source=TABLE),
                 [SCOPE],
             ),
             "/summaries/{scope}/priorities": _get(
@@ -89,7 +92,7 @@ def openapi_document():
             ),
             "/summaries/{scope}/themes/{theme_slug}": _get(
                 "Drill-down", "Sentiment, key phrases and typical redacted quotes for one theme (in the filtered area).",
-                _object(filters={"type": "object"}, theme={"type": "object"}, answers={"description": FEWER_THAN}, sentiment=TABLE, phrases=TABLE, quotes={"type": "array", "items": {"type": "string"}}),
+                _object(filters={"type": "object"}, theme={"type": "object"}, respondents_by_source={"type": "object", "description": "Respondents raising the theme: either, written, ticked. " + FEWER_THAN}, answers={"description": FEWER_THAN}, sentiment=TABLE, phrases=TABLE, quotes={"type": "array", "items": {"type": "string"}}),
                 [SCOPE, {"name": "theme_slug", "in": "path", "required": True, "schema": {"type": "string"}}],
             ),
             "/summaries/{scope}/emerging": _get(

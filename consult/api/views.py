@@ -117,6 +117,7 @@ def matrix(scope):
         "source": found.source,
         "themes": [{"slug": t.slug, "name": t.name} for t in found.themes],
         "table": found.table().as_json(),
+        "by_source": summaries.theme_sources(filters, found.themes).as_json(),
     })
 
 
@@ -137,6 +138,7 @@ def drilldown(scope, theme_slug):
     return jsonify({
         "filters": _filters_json(filters),
         "theme": {"slug": theme.slug, "name": theme.name},
+        "respondents_by_source": summaries.theme_sources(filters, [theme]).as_json()["rows"][0],
         "answers": detail.answers.public,
         "sentiment": detail.sentiment.as_json(),
         "phrases": detail.phrases.as_json(),

@@ -114,7 +114,10 @@ def matrix(scope):
     matrix = summaries.theme_matrix(context["filters"], consultation.areas if consultation else ())
     sort, descending = _sort()
     rows = summaries.sort_matrix(matrix, sort, descending)
-    return render_template("board/matrix.html", matrix=matrix, rows=rows, sort=sort, descending=descending, **context)
+    sources = summaries.theme_sources(context["filters"], matrix.themes)
+    return render_template(
+        "board/matrix.html", matrix=matrix, rows=rows, sort=sort, descending=descending, sources=sources, **context
+    )
 
 
 @bp.get("/<scope>/priorities")
@@ -134,7 +137,8 @@ def drilldown(scope, theme_slug):
     theme = _theme(theme_slug)
     area_name = context["area"].name if context["area"] else "All areas"
     detail = summaries.drilldown(theme, context["filters"], area_name)
-    return render_template("board/drilldown.html", detail=detail, theme=theme, **context)
+    sources = summaries.theme_sources(context["filters"], [theme])
+    return render_template("board/drilldown.html", detail=detail, theme=theme, sources=sources, **context)
 
 
 def _theme(slug):

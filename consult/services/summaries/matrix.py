@@ -1,5 +1,5 @@
 """The theme x community matrix: share of respondents per area whose answers carry each theme."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 
@@ -10,7 +10,7 @@ from consult.services.summaries import stats
 from consult.services.summaries import tally
 from consult.services.summaries.base import NO_AREA, SOURCE_KINDS, SOURCE_NAMES, area_names, month_of, raised_themes, themes_for
 from consult.services.summaries.tables import Percent, Ratio, Table
-from consult.services.summaries.suppression import count, suppress_grid
+from consult.services.summaries.suppression import Count, count, is_small, suppress_grid
 
 DENOMINATOR = "all respondents in the area who match the filters"
 
@@ -127,12 +127,15 @@ def theme_matrix(filters, areas=()):
     if None in people:
         listed.append(None)
     grid = [[people.get(a, 0)] + [tagged.get((a, t.id), 0) for t in themes] for a in listed]
-    shown = suppress_grid(grid, columns_add_up=True)
+    hide, hide_total = _differing_from_either(filters, grid, listed, themes)
+    shown = suppress_grid(grid, columns_add_up=True, hide=hide)
     totals = [sum(column) for column in zip(*grid)] if grid else [0] * (len(themes) + 1)
     all_people = totals[0]
     total = Row("all", "All areas", count(all_people))
     for index, theme in enumerate(themes, start=1):
         theme_total = count(totals[index])
+        if hide_total[index]:
+            theme_total = Count(theme_total.value, True, theme_total.limit, secondary=not theme_total.suppressed)
         total.cells.append(Cell(theme_total, Percent(theme_total.share_of(total.respondents)), Ratio(1.0 if theme_total.share_of(total.respondents) else None)))
     rows = []
     for area_id, raw, cells in zip(listed, grid, shown):
@@ -152,6 +155,23 @@ def theme_matrix(filters, areas=()):
     if selected is not None:
         rows = [row for row in rows if row.area_id == selected]
     return Matrix(themes, rows, total, source=filters.source)
+
+
+def _differing_from_either(filters, grid, listed, themes):
+    """Cells of one source's grid to hide because the combined figure ("written or ticked")
+    differs from them by a few people, who would be found by subtracting one from the other.
+    Returns (a grid of booleans, one boolean per column of the total row)."""
+    width = len(themes) + 1
+    if filters.source == "all":
+        return None, [False] * width
+    either = theme_counts(replace(filters, source="all"), "area")
+    hide = [[False] + [is_small(either.get((a, t.id), 0) - row[i]) for i, t in enumerate(themes, start=1)]
+            for a, row in zip(listed, grid)]
+    hide_total = [False] + [
+        is_small(sum(either.get((a, t.id), 0) for a in listed) - sum(row[i] for row in grid))
+        for i, t in enumerate(themes, start=1)
+    ]
+    return hide, hide_total
 
 
 SORT_KEYS = ("area", "respondents")

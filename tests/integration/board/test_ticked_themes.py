@@ -139,3 +139,39 @@ def test_a_theme_that_is_not_on_the_list_gets_a_polite_error(client, auth, board
         assert "from the list, or (none)" in page.get_text()
     text_question = board_data["current"].questions[1]
     assert client.get(f"/manage/consultations/board-test/questions/{text_question.id}/themes").status_code == 404
+
+
+def test_the_breakdown_by_source_hides_what_subtraction_would_reveal(client, auth, board_data):
+    add_problems_question(board_data, ticks=8)
+    table = summaries.theme_sources(Filters(consultation_id=board_data["current"].id))
+    rows = {row["theme"]: row for row in table.rows}
+    # Domestic abuse: 8 ticked, none written, 8 either: nothing small can be worked out.
+    assert [rows["Domestic abuse"][k].public for k in ("either", "written", "ticked")] == [8, 0, 8]
+    # Road safety: 20 written, 1 ticked (respondent 0, who also wrote): either 20; the single
+    # ticker is hidden, and so is the written figure, or 20 - 20 + 1 would show one person did both.
+    assert rows["Road safety"]["either"].public == 20
+    assert rows["Road safety"]["ticked"].public == "fewer than 5"
+    assert rows["Road safety"]["written"].public == "not shown"
+    auth.login("board")
+    page = client.get("/board/board-test/matrix").get_data(as_text=True)
+    assert "How respondents raised each theme" in page
+    north = board_data["builder"].north.id
+    drill = client.get(f"/board/board-test/themes/domestic-abuse?area={north}").get_data(as_text=True)
+    assert "8 respondents in North raised domestic abuse: 0 in a written answer and 8 by ticking" in drill
+    api = client.get(f"/api/v1/summaries/board-test/themes/domestic-abuse?area={north}").get_json()
+    assert api["respondents_by_source"] == {"theme": "Domestic abuse", "either": 8, "written": 0, "ticked": 8}
+    download = client.get("/board/board-test/download/theme-sources.csv")
+    assert download.status_code == 200 and "By ticking a linked answer" in download.get_data(as_text=True)
+
+
+def test_a_source_view_hides_cells_the_combined_view_differs_from_by_a_few(board_data):
+    question, _domestic = add_problems_question(board_data, ticks=8)
+    # Road safety in North: 12 either way and 12 written (the one who ticked "Speeding" also wrote).
+    assert north_cell(board_data, "road-safety", source="written").count.value == 12
+    north = sorted((r for r in _responses(board_data["current"]) if r.area_id == board_data["builder"].north.id), key=lambda r: r.id)
+    north[15].answers.append(Answer(question=question, option_id=question.options[1].id))  # wrote nothing about roads
+    db.session.commit()
+    assert north_cell(board_data, "road-safety").count.value == 13
+    # One North respondent raised road safety only by ticking: 13 - 12 would point to them.
+    cell = north_cell(board_data, "road-safety", source="written")
+    assert cell.count.suppressed and cell.count.public == "not shown"
