@@ -88,7 +88,7 @@ def openapi_document():
             ),
             "/summaries/{scope}/priorities": _get(
                 "Priorities by area", "Themes ranked by share in each area, with the change since the previous consultation.",
-                _object(filters={"type": "object"}, table=TABLE), [SCOPE],
+                _object(filters={"type": "object"}, compared_with={"type": "string", "description": "Which earlier consultation the changes compare with, in a sentence."}, table=TABLE), [SCOPE],
             ),
             "/summaries/{scope}/themes/{theme_slug}": _get(
                 "Drill-down", "Sentiment, key phrases and typical redacted quotes for one theme (in the filtered area).",

@@ -125,7 +125,11 @@ def matrix(scope):
 def priorities(scope):
     consultation, filters = _filtered(scope)
     communities = summaries.priorities(filters, consultation)
-    return jsonify({"filters": _filters_json(filters), "table": summaries.priorities_table(communities).as_json()})
+    return jsonify({
+        "filters": _filters_json(filters),
+        "compared_with": summaries.comparison_note(communities),
+        "table": summaries.priorities_table(communities).as_json(),
+    })
 
 
 @bp.get("/summaries/<scope>/themes/<theme_slug>")

@@ -124,7 +124,9 @@ def matrix(scope):
 def priorities(scope):
     context = _context(scope, "priorities")
     communities = summaries.priorities(context["filters"], context["consultation"])
-    return render_template("board/priorities.html", communities=communities, **context)
+    return render_template(
+        "board/priorities.html", communities=communities, comparison=summaries.comparison_note(communities), **context
+    )
 
 
 @bp.get("/<scope>/themes/<theme_slug>")
@@ -178,6 +180,7 @@ def report(scope):
     areas = consultation.areas if consultation else ()
     matrix = summaries.theme_matrix(filters, areas)
     by_month, month_themes = summaries.trend_by_month(filters)
+    communities = summaries.priorities(filters, consultation, limit=5)
     return render_template(
         "board/report.html",
         by_area=summaries.responses_by_area(filters, areas),
@@ -187,7 +190,8 @@ def report(scope):
         rows=matrix.rows,
         sort="area",
         descending=False,
-        communities=summaries.priorities(filters, consultation, limit=5),
+        communities=communities,
+        comparison=summaries.comparison_note(communities),
         emerging=summaries.emerging_concerns(filters)[1],
         by_month=by_month,
         month_themes=month_themes,

@@ -18,7 +18,7 @@ from consult.services.summaries.drilldown import Drilldown, drilldown, emerging_
 from consult.services.summaries.filters import Filters, parse_filters
 from consult.services.summaries.matrix import Matrix, sort_matrix, theme_matrix
 from consult.services.summaries.overview import closed_questions, responses_by_area, responses_by_channel
-from consult.services.summaries.priorities import priorities, priorities_table
+from consult.services.summaries.priorities import comparison_note, priorities, priorities_table
 from consult.services.summaries.scope import area_by_id, board_consultations, consultation_by_slug, theme_by_slug
 from consult.services.summaries.sources import theme_sources
 from consult.services.summaries.tables import Percent, Ratio, Table
@@ -71,6 +71,7 @@ __all__ = [
     "area_by_id",
     "board_consultations",
     "closed_questions",
+    "comparison_note",
     "consultation_by_slug",
     "drilldown",
     "emerging_concerns",
