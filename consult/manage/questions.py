@@ -118,7 +118,7 @@ def question_themes(slug, question_id):
     if not option_themes.linkable(question):
         abort(404)
     options = option_themes.linkable_options(question)
-    form = option_themes_form(options, option_themes.theme_choices())
+    form = option_themes_form(options, option_themes.theme_choices(question))
     if form.validate_on_submit():
         option_themes.link_options(question, form.links(), current_user)
         return _back(consultation)

@@ -21,10 +21,14 @@ def linkable_options(question):
     return [option for option in question.options if not option.exclusive]
 
 
-def theme_choices():
-    """[(theme id, name)] an option may count towards: the active themes, in the taxonomy's order."""
+def theme_choices(question=None):
+    """[(theme id, name)] an option may count towards: the active themes, and any the question's
+    options already count towards (an admin may have retired one since), in the taxonomy's order."""
+    linked = [option.theme_id for option in question.options if option.theme_id] if question is not None else []
     return db.session.execute(
-        sa.select(Theme.id, Theme.name).where(Theme.active.is_(True)).order_by(Theme.position, Theme.id)
+        sa.select(Theme.id, Theme.name)
+        .where(sa.or_(Theme.active.is_(True), Theme.id.in_(linked)))
+        .order_by(Theme.position, Theme.id)
     ).all()
 
 
@@ -35,11 +39,11 @@ def link_options(question, links, user):
     keep their meaning, and the board's counts are recounted (summaries/tally.py). Commits.
 
     :raise NotLinkable: when the question is not a single or multiple choice question.
-    :raise ValueError: when a theme id is not an active theme's or an option not the question's.
+    :raise ValueError: when a theme id is not one of theme_choices() or an option not the question's.
     """
     if not linkable(question):
         raise NotLinkable(question.id)
-    allowed = {theme_id for theme_id, _name in theme_choices()}
+    allowed = {theme_id for theme_id, _name in theme_choices(question)}
     options = {option.id: option for option in linkable_options(question)}
     changed = {}
     for option_id, theme_id in links.items():

@@ -175,3 +175,18 @@ def test_a_source_view_hides_cells_the_combined_view_differs_from_by_a_few(board
     # One North respondent raised road safety only by ticking: 13 - 12 would point to them.
     cell = north_cell(board_data, "road-safety", source="written")
     assert cell.count.suppressed and cell.count.public == "not shown"
+
+
+def test_a_link_to_a_retired_theme_can_be_kept_or_removed(client, auth, board_data):
+    question, domestic = add_problems_question(board_data, ticks=8)
+    domestic.active = False
+    db.session.commit()
+    auth.login("officer")
+    url = f"/manage/consultations/board-test/questions/{question.id}/themes"
+    assert "Domestic abuse" in client.get(url).get_data(as_text=True)
+    first, second = (f"option-{o.id}" for o in question.options)
+    kept = client.post(url, data={first: str(domestic.id), second: str(board_data["builder"].road.id)})
+    assert kept.status_code == 302
+    assert client.post(url, data={first: "", second: str(domestic.id)}).status_code == 302
+    db.session.expire_all()
+    assert [o.theme_id for o in db.session.get(Question, question.id).options] == [None, domestic.id]
