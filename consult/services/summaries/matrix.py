@@ -127,7 +127,7 @@ def theme_matrix(filters, areas=()):
     if None in people:
         listed.append(None)
     grid = [[people.get(a, 0)] + [tagged.get((a, t.id), 0) for t in themes] for a in listed]
-    hide, hide_total = _differing_from_either(filters, grid, listed, themes)
+    hide, hide_total = differing_from_either(filters, "area", listed, themes, grid)
     shown = suppress_grid(grid, columns_add_up=True, hide=hide)
     totals = [sum(column) for column in zip(*grid)] if grid else [0] * (len(themes) + 1)
     all_people = totals[0]
@@ -157,18 +157,19 @@ def theme_matrix(filters, areas=()):
     return Matrix(themes, rows, total, source=filters.source)
 
 
-def _differing_from_either(filters, grid, listed, themes):
-    """Cells of one source's grid to hide because the combined figure ("written or ticked")
-    differs from them by a few people, who would be found by subtracting one from the other.
-    Returns (a grid of booleans, one boolean per column of the total row)."""
+def differing_from_either(filters, by, groups, themes, grid):
+    """For a view of one source (written or ticked), the cells of `grid` (rows: `groups`; a
+    respondents column, then one per theme) to hide because the combined figure ("written or
+    ticked") differs from them by a few people, who would be found by subtracting one from the
+    other; and the total row's. Returns (grid of booleans or None, list of booleans)."""
     width = len(themes) + 1
     if filters.source == "all":
         return None, [False] * width
-    either = theme_counts(replace(filters, source="all"), "area")
-    hide = [[False] + [is_small(either.get((a, t.id), 0) - row[i]) for i, t in enumerate(themes, start=1)]
-            for a, row in zip(listed, grid)]
+    either = theme_counts(replace(filters, source="all"), by)
+    hide = [[False] + [is_small(either.get((g, t.id), 0) - row[i]) for i, t in enumerate(themes, start=1)]
+            for g, row in zip(groups, grid)]
     hide_total = [False] + [
-        is_small(sum(either.get((a, t.id), 0) for a in listed) - sum(row[i] for row in grid))
+        is_small(sum(either.get((g, t.id), 0) for g in groups) - sum(row[i] for row in grid))
         for i, t in enumerate(themes, start=1)
     ]
     return hide, hide_total

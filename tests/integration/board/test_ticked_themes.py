@@ -190,3 +190,19 @@ def test_a_link_to_a_retired_theme_can_be_kept_or_removed(client, auth, board_da
     assert client.post(url, data={first: "", second: str(domestic.id)}).status_code == 302
     db.session.expire_all()
     assert [o.theme_id for o in db.session.get(Question, question.id).options] == [None, domestic.id]
+
+
+def test_the_trend_by_source_hides_what_the_combined_trend_would_reveal(board_data):
+    question, _domestic = add_problems_question(board_data, ticks=8)
+    north = sorted((r for r in _responses(board_data["current"]) if r.area_id == board_data["builder"].north.id), key=lambda r: r.id)
+    north[15].answers.append(Answer(question=question, option_id=question.options[1].id))  # ticks only: roads
+    db.session.commit()
+    current = board_data["current"].id
+
+    def march_road(source):
+        table, _themes = summaries.trend_by_month(Filters(consultation_id=current, source=source))
+        return next(row for row in table.rows if row["period"] == "2026-03")["road-safety-count"]
+
+    assert march_road("all").value == 13
+    assert march_road("written").public == "not shown"  # 13 - 12 would point to one person
+    assert march_road("ticked").public == "fewer than 5"
