@@ -1,4 +1,4 @@
-"""The theme x community matrix: share of respondents per area whose answers carry each theme."""
+"""The theme x community matrix: share of respondents per area who raised each theme (wrote or ticked)."""
 from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
