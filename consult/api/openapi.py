@@ -10,6 +10,8 @@ def _filters():
         {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}, "description": "Submitted on or before this date."},
         {"name": "channel", "in": "query", "schema": {"type": "string", "enum": ["web", "paper", "import"]}},
         {"name": "option", "in": "query", "schema": {"type": "integer"}, "description": "Only respondents who chose this option (id) of a single-choice question of the consultation."},
+        {"name": "source", "in": "query", "schema": {"type": "string", "enum": ["all", "written", "ticked"], "default": "all"},
+         "description": "Theme figures count respondents who raised the theme in a written answer or by ticking an option linked to it (`all`), or by one source only."},
     ]
 
 
@@ -151,17 +153,20 @@ def openapi_document():
                 [SCOPE],
             ),
             "/summaries/{scope}/matrix": _get(
-                "Themes by area", "Share of respondents per area whose answers carry each theme, with lift and a significance mark.",
-                _object(filters={"type": "object"}, test={"type": "string"}, themes={"type": "array", "items": {"type": "object"}}, table=TABLE),
+                "Themes by area",
+                "Share of respondents per area who raised each theme (in a written answer or by ticking an answer "
+                "linked to it; `source` picks one), with lift and a significance mark; and how respondents raised each theme.",
+                _object(filters={"type": "object"}, test={"type": "string"}, source={"type": "string", "enum": ["all", "written", "ticked"]},
+                        themes={"type": "array", "items": {"type": "object"}}, table=TABLE, by_source=TABLE),
                 [SCOPE],
             ),
             "/summaries/{scope}/priorities": _get(
                 "Priorities by area", "Themes ranked by share in each area, with the change since the previous consultation.",
-                _object(filters={"type": "object"}, table=TABLE), [SCOPE],
+                _object(filters={"type": "object"}, compared_with={"type": "string", "description": "Which earlier consultation the changes compare with, in a sentence."}, table=TABLE), [SCOPE],
             ),
             "/summaries/{scope}/themes/{theme_slug}": _get(
                 "Drill-down", "Sentiment, key phrases and typical redacted quotes for one theme (in the filtered area).",
-                _object(filters={"type": "object"}, theme={"type": "object"}, answers={"description": FEWER_THAN}, sentiment=TABLE, phrases=TABLE, quotes={"type": "array", "items": {"type": "string"}}),
+                _object(filters={"type": "object"}, theme={"type": "object"}, respondents_by_source={"type": "object", "description": "Respondents raising the theme: either, written, ticked. " + FEWER_THAN}, answers={"description": FEWER_THAN}, sentiment=TABLE, phrases=TABLE, quotes={"type": "array", "items": {"type": "string"}}),
                 [SCOPE, {"name": "theme_slug", "in": "path", "required": True, "schema": {"type": "string"}}],
             ),
             "/summaries/{scope}/emerging": _get(

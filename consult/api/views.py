@@ -156,8 +156,10 @@ def matrix(scope):
     return jsonify({
         "filters": _filters_json(filters),
         "test": found.test_name,
+        "source": found.source,
         "themes": [{"slug": t.slug, "name": t.name} for t in found.themes],
         "table": found.table().as_json(),
+        "by_source": summaries.theme_sources(filters, found.themes).as_json(),
     })
 
 
@@ -165,7 +167,11 @@ def matrix(scope):
 def priorities(scope):
     consultation, filters = _filtered(scope)
     communities = summaries.priorities(filters, consultation)
-    return jsonify({"filters": _filters_json(filters), "table": summaries.priorities_table(communities).as_json()})
+    return jsonify({
+        "filters": _filters_json(filters),
+        "compared_with": summaries.comparison_note(communities),
+        "table": summaries.priorities_table(communities).as_json(),
+    })
 
 
 @bp.get("/summaries/<scope>/themes/<theme_slug>")
@@ -178,6 +184,7 @@ def drilldown(scope, theme_slug):
     return jsonify({
         "filters": _filters_json(filters),
         "theme": {"slug": theme.slug, "name": theme.name},
+        "respondents_by_source": summaries.theme_sources(filters, [theme]).as_json()["rows"][0],
         "answers": detail.answers.public,
         "sentiment": detail.sentiment.as_json(),
         "phrases": detail.phrases.as_json(),

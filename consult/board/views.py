@@ -12,7 +12,7 @@ ALL = "all"
 PAGES = ("summary", "overview", "matrix", "priorities", "emerging", "trend", "report")
 # The query arguments a board page reads; only these are carried into links and redirects, so
 # nothing a visitor adds reaches url_for (as `_external`, `_method` or an endpoint's own name).
-PAGE_ARGS = ("area", "from", "to", "channel", "option", "sort", "dir")
+PAGE_ARGS = ("area", "from", "to", "channel", "option", "source", "sort", "dir")
 FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
@@ -128,14 +128,19 @@ def matrix(scope):
     matrix = summaries.theme_matrix(context["filters"], consultation.areas if consultation else ())
     sort, descending = _sort()
     rows = summaries.sort_matrix(matrix, sort, descending)
-    return render_template("board/matrix.html", matrix=matrix, rows=rows, sort=sort, descending=descending, **context)
+    sources = summaries.theme_sources(context["filters"], matrix.themes)
+    return render_template(
+        "board/matrix.html", matrix=matrix, rows=rows, sort=sort, descending=descending, sources=sources, **context
+    )
 
 
 @bp.get("/<scope>/priorities")
 def priorities(scope):
     context = _context(scope, "priorities")
     communities = summaries.priorities(context["filters"], context["consultation"])
-    return render_template("board/priorities.html", communities=communities, **context)
+    return render_template(
+        "board/priorities.html", communities=communities, comparison=summaries.comparison_note(communities), **context
+    )
 
 
 @bp.get("/<scope>/themes/<theme_slug>")
@@ -148,7 +153,8 @@ def drilldown(scope, theme_slug):
     theme = _theme(theme_slug)
     area_name = context["area"].name if context["area"] else "All areas"
     detail = summaries.drilldown(theme, context["filters"], area_name)
-    return render_template("board/drilldown.html", detail=detail, theme=theme, **context)
+    sources = summaries.theme_sources(context["filters"], [theme])
+    return render_template("board/drilldown.html", detail=detail, theme=theme, sources=sources, **context)
 
 
 def _theme(slug):
@@ -189,6 +195,7 @@ def report(scope):
     areas = consultation.areas if consultation else ()
     matrix = summaries.theme_matrix(filters, areas)
     by_month, month_themes = summaries.trend_by_month(filters)
+    communities = summaries.priorities(filters, consultation, limit=5)
     return render_template(
         "board/report.html",
         summary=summary,
@@ -199,7 +206,8 @@ def report(scope):
         rows=matrix.rows,
         sort="area",
         descending=False,
-        communities=summaries.priorities(filters, consultation, limit=5),
+        communities=communities,
+        comparison=summaries.comparison_note(communities),
         emerging=summaries.emerging_concerns(filters)[1],
         by_month=by_month,
         month_themes=month_themes,

@@ -204,3 +204,38 @@ class QuestionForm(OfficerForm):
             return False
         self.spec = spec
         return True
+
+
+NO_THEME = ("", "(none)")
+
+
+def option_themes_form(options, themes, **kwargs):
+    """A form with one "Counts towards theme" select per option (named option-<id>).
+
+    The class is made per question, as WTForms documents for fields known only at run time.
+    """
+
+    class OptionThemesForm(OfficerForm):
+        def validate(self, extra_validators=None):
+            super().validate(extra_validators)
+            known = {str(theme_id) for theme_id, _name in themes}
+            for field in self.theme_fields():
+                if field.data and field.data not in known:
+                    field.errors.append(f"Choose a theme for ‘{field.label.text}’ from the list, or (none)")
+            return not any(field.errors for field in self)
+
+        def theme_fields(self):
+            return [field for field in self if field.name.startswith("option-")]
+
+        def links(self):
+            """{option id: theme id or None}, once validated."""
+            return {int(f.name.removeprefix("option-")): int(f.data) if f.data else None for f in self.theme_fields()}
+
+    for option in options:
+        setattr(OptionThemesForm, f"option-{option.id}", SelectField(option.label, validate_choice=False))
+    data = {f"option-{option.id}": str(option.theme_id or "") for option in options}
+    kwargs.setdefault("data", data)
+    form = OptionThemesForm(**kwargs)
+    # Rendered by the template, not by WTForms, so the choices are kept as plain pairs.
+    form.theme_choices = [NO_THEME] + [(str(theme_id), name) for theme_id, name in themes]
+    return form

@@ -1,10 +1,12 @@
-"""Officers' question pages: add, edit, move up or down, and remove, while nobody has answered yet."""
+"""Officers' question pages: add, edit, move up or down, and remove, while nobody has answered yet;
+and which theme each answer of a choice question counts towards (at any time)."""
 from flask import abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from consult.manage import bp
-from consult.manage.builder_forms import ConfirmForm, QuestionForm
+from consult.manage.builder_forms import ConfirmForm, QuestionForm, option_themes_form
 from consult.manage.consultations import consultation_or_404
+from consult.services.consultations import option_themes
 from consult.services.consultations import questions as service
 
 
@@ -102,4 +104,28 @@ def remove_question(slug, question_id):
         number=consultation.questions.index(question) + 1,
         problem=problem,
         form=form,
+    )
+
+
+@bp.route("/consultations/<slug>/questions/<int:question_id>/themes", methods=["GET", "POST"])
+def question_themes(slug, question_id):
+    """Which theme each answer of a choice question counts towards on the board.
+
+    :raise 404: when the question is not this consultation's or is not a choice question.
+    """
+    consultation = consultation_or_404(slug)
+    question = _question_or_404(consultation, question_id)
+    if not option_themes.linkable(question):
+        abort(404)
+    options = option_themes.linkable_options(question)
+    form = option_themes_form(options, option_themes.theme_choices(question))
+    if form.validate_on_submit():
+        option_themes.link_options(question, form.links(), current_user)
+        return _back(consultation)
+    return render_template(
+        "manage/questions/themes.html",
+        consultation=consultation,
+        question=question,
+        form=form,
+        number=consultation.questions.index(question) + 1,
     )

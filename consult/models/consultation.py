@@ -162,6 +162,8 @@ class Option(db.Model):
     value: Mapped[int | None]
     # An exclusive option ("None of these", "Don't know") cannot be combined with any other.
     exclusive: Mapped[bool] = mapped_column(default=False)
+    # Ticking this option raises the theme for the board, as writing about it does.
+    theme_id: Mapped[int | None] = mapped_column(sa.ForeignKey("theme.id", ondelete="SET NULL"))
 
     question: Mapped[Question] = relationship(back_populates="options", foreign_keys=[question_id])
 

@@ -2,7 +2,7 @@
 
 A cell is one consultation, area, channel and day. SummaryCount holds, per cell, the number
 of respondents, of answers per option, of respondents per closed question and of respondents
-per (effective) theme, so the board sums a few thousand rows instead of millions of answers.
+per theme (written, ticked and either), so the board sums a few thousand rows instead of millions of answers.
 Any change to a response, answer or tag marks its cell stale (SummaryStale); the summaries
 service recounts stale cells from the answers before it reads.
 """
@@ -13,7 +13,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from consult.extensions import db
 
-COUNT_KINDS = ("respondents", "option", "question", "theme")
+# "theme" counts respondents raising a theme either way; "written" only by an effective tag on
+# a text answer, "ticked" only by a chosen option linked to the theme.
+COUNT_KINDS = ("respondents", "option", "question", "theme", "written", "ticked")
 NO_AREA_KEY = 0  # responses with no area: 0 keeps the cell key NOT NULL, hence unique
 
 
@@ -36,7 +38,9 @@ class SummaryCount(db.Model):
         sa.UniqueConstraint("consultation_id", "kind", "area_key", "channel", "day", "item_id", name="uq_summary_count_cell"),
         # Covers the sums by option, question and theme: read in item order, no table lookups.
         sa.Index("ix_summary_count_item", "consultation_id", "kind", "item_id", "area_key", "count"),
-        sa.CheckConstraint(sa.text("kind IN ('respondents', 'option', 'question', 'theme')"), name="kind"),
+        sa.CheckConstraint(
+            sa.text("kind IN ('respondents', 'option', 'question', 'theme', 'written', 'ticked')"), name="kind"
+        ),
     )
 
 

@@ -1,7 +1,7 @@
 """areas record how many people live there, for responses per 1,000 residents
 
 Revision ID: 0014_area_population
-Revises: 0012_analysis_model_version
+Revises: 0013_option_theme
 Create Date: 2026-12-03 16:15:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0014_area_population'
-down_revision = '0012_analysis_model_version'
+down_revision = '0013_option_theme'
 branch_labels = None
 depends_on = None
 

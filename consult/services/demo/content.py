@@ -49,6 +49,20 @@ PROBLEMS = [
     "People reoffending after prison",
 ]
 
+# Which priority theme (by slug) ticking each problem raises on the board.
+PROBLEM_THEMES = {
+    "Antisocial behaviour": "antisocial-behaviour",
+    "Drug dealing or drug use": "substance-misuse",
+    "Drunk or rowdy behaviour": "antisocial-behaviour",
+    "Speeding or dangerous driving": "road-safety",
+    "Violence against women and girls": "vawg",
+    "Domestic abuse": "domestic-abuse",
+    "Hate crime": "hate-crime",
+    "Knife crime or serious violence": "serious-violence",
+    "Sexual abuse or exploitation": "sexual-abuse-exploitation",
+    "People reoffending after prison": "reoffending",
+}
+
 SURVEY = {
     "slug": "community-safety-survey",
     "title": "Community safety survey",
@@ -77,6 +91,7 @@ SURVEY = {
             "title": "Which of these problems affect your area?",
             "hint": "Select all that apply.",
             "options": PROBLEMS,
+            "option_themes": PROBLEM_THEMES,
             "none_of_these": "None of these",
             "demo": "problems",
         },

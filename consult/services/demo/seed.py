@@ -15,13 +15,14 @@ from consult.models import (
     Option,
     Question,
     Response,
+    Theme,
     consultation_areas,
     utcnow,
 )
 from consult.services.demo import content
 from consult.services.demo.phrases import DISCLOSURES
 from consult.services.demo.writing import ResidentWriter
-from consult.services.tagging.store import Analyser, insert_text_answers
+from consult.services.tagging.store import Analyser, ensure_default_themes, insert_text_answers
 
 BATCH = 5000
 # Most synthetic responses go to the open survey; the closed one gets enough for its board pages.
@@ -41,6 +42,8 @@ def seed_demo(responses=0, reset=False, seed=2026, progress=None, closed_share=C
     said = []
     survey = db.session.scalar(sa.select(Consultation).where(Consultation.slug == content.SURVEY["slug"]))
     if survey is None:
+        # The themes its options count towards, stored first (on a connection of their own).
+        ensure_default_themes()
         areas = _areas()
         now = utcnow().replace(second=0, microsecond=0)
         survey = build_consultation(content.SURVEY, areas, "open", now - timedelta(days=30), now + timedelta(days=60))
@@ -110,6 +113,7 @@ def build_consultation(spec, areas, status, opens_at, closes_at):
         areas=list(areas),
     )
     db.session.add(consultation)
+    theme_ids = dict(db.session.execute(sa.select(Theme.slug, Theme.id)).all())
     for position, item in enumerate(spec["questions"], start=1):
         question = Question(
             position=position,
@@ -122,7 +126,8 @@ def build_consultation(spec, areas, status, opens_at, closes_at):
         labels = list(item.get("options", []))
         for index, label in enumerate(labels, start=1):
             score = len(labels) + 1 - index if item["kind"] == "scale" else None
-            question.options.append(Option(position=index, label=label, value=score))
+            theme_id = theme_ids.get(item.get("option_themes", {}).get(label))
+            question.options.append(Option(position=index, label=label, value=score, theme_id=theme_id))
         if item["kind"] == "scale":
             question.options.append(Option(position=len(labels) + 1, label="Don't know", exclusive=True))
         if item.get("none_of_these"):

@@ -2,8 +2,9 @@
 
 Every count passes through consult.services.summaries.suppression before it leaves this package, and
 every summary is (or offers) a `Table`, so pages, charts, CSV, XLSX and the API show the same
-figures. Modules: executive (the one-page summary, from the others), filters (which responses), overview (counts, closed questions), matrix
-(theme x area), priorities, drilldown (theme x area detail, emerging concerns), trend, export
+figures. Modules: executive (the one-page summary, from the others), filters (which responses),
+overview (counts, closed questions), matrix (theme x area), sources (written, ticked or either),
+priorities, drilldown (theme x area detail, emerging concerns), trend, export
 (CSV, XLSX), tally and tally_text (the maintained counts in summary_count and summary_phrase,
 kept true by session events and recounted per stale cell; see consult/models/summary.py).
 
@@ -18,8 +19,9 @@ from consult.services.summaries.executive import executive_summary, summary_json
 from consult.services.summaries.filters import Filters, parse_filters
 from consult.services.summaries.matrix import Matrix, sort_matrix, theme_matrix
 from consult.services.summaries.overview import channels_used, closed_questions, responses_by_area, responses_by_channel
-from consult.services.summaries.priorities import priorities, priorities_table
+from consult.services.summaries.priorities import comparison_note, priorities, priorities_table
 from consult.services.summaries.scope import area_by_id, area_limit, board_consultations, consultation_by_slug, theme_by_slug
+from consult.services.summaries.sources import theme_sources
 from consult.services.summaries.tables import Percent, Ratio, Table
 from consult.services.summaries.trend import trend_by_consultation, trend_by_month
 
@@ -27,6 +29,7 @@ TABLE_KEYS = (
     "responses-by-area",
     "responses-by-channel",
     "theme-matrix",
+    "theme-sources",
     "priorities",
     "emerging-concerns",
     "trend-by-month",
@@ -43,6 +46,8 @@ def summary_table(key, consultation, filters):
         return responses_by_channel(filters)
     if key == "theme-matrix":
         return theme_matrix(filters, areas).table()
+    if key == "theme-sources":
+        return theme_sources(filters)
     if key == "priorities":
         return priorities_table(priorities(filters, consultation))
     if key == "emerging-concerns":
@@ -69,6 +74,7 @@ __all__ = [
     "board_consultations",
     "channels_used",
     "closed_questions",
+    "comparison_note",
     "consultation_by_slug",
     "drilldown",
     "emerging_concerns",
@@ -83,6 +89,7 @@ __all__ = [
     "summary_table",
     "theme_by_slug",
     "theme_matrix",
+    "theme_sources",
     "trend_by_consultation",
     "trend_by_month",
     "withheld_reason",

@@ -2,9 +2,13 @@
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, Area, Theme
+from consult.models import Answer, AnswerTheme, Area, Option, Response, Theme
 
 NO_AREA = "Area not given"
+# Where a respondent raised a theme: "all" is either; each is a kind of maintained count.
+SOURCES = ("all", "written", "ticked")
+SOURCE_KINDS = {"all": "theme", "written": "written", "ticked": "ticked"}
+SOURCE_NAMES = {"all": "Written or ticked", "written": "Written answers only", "ticked": "Ticked options only"}
 
 
 def effective_tag():
@@ -22,6 +26,35 @@ def has_effective_theme():
         .where(AnswerTheme.answer_id == Answer.id, effective_tag())
         .exists()
     )
+
+
+def raised_themes(columns, response_where, source="all"):
+    """A subquery of (the labelled `columns` of Response, response_id, theme_id): one row per
+    respondent and theme they raised, by an effective tag on a text answer ("written"), by
+    ticking an option linked to the theme ("ticked"), or either ("all", deduplicated by UNION).
+
+    Each branch is filtered by `response_where` itself, so only the selected responses are read.
+    """
+    written = (
+        sa.select(*columns, Answer.response_id.label("response_id"), AnswerTheme.theme_id.label("theme_id"))
+        .select_from(AnswerTheme)
+        .join(Answer, Answer.id == AnswerTheme.answer_id)
+        .join(Response, Response.id == Answer.response_id)
+        .where(effective_tag(), *response_where)
+    )
+    # Joined on the question too, so the (question, option) index on answers finds the ticks.
+    ticked = (
+        sa.select(*columns, Answer.response_id.label("response_id"), Option.theme_id.label("theme_id"))
+        .select_from(Option)
+        .join(Answer, sa.and_(Answer.question_id == Option.question_id, Answer.option_id == Option.id))
+        .join(Response, Response.id == Answer.response_id)
+        .where(Option.theme_id.is_not(None), *response_where)
+    )
+    if source == "written":
+        return written.subquery("raised")
+    if source == "ticked":
+        return ticked.subquery("raised")
+    return sa.union(written, ticked).subquery("raised")
 
 
 def dialect():

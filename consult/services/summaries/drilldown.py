@@ -1,5 +1,6 @@
 """Drill-down into one theme in one area (or all): sentiment, key phrases, typical quotes;
 and emerging concerns, the key phrases of text answers outside every theme."""
+import re
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -17,6 +18,9 @@ from consult.services.tagging.store import place_names
 
 BANDS = ("negative", "neutral", "positive")
 QUOTES = 3
+# At most this many candidate answers are read to find quotes that differ.
+CANDIDATES_READ = 300
+_PROPER_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*")
 PHRASES = 10
 
 
@@ -119,7 +123,8 @@ def typical_quotes(theme, filters, limit=QUOTES):
     """Redacted answers closest to the median sentiment of the selection: typical, not extreme.
 
     Answers with any safeguarding flag, and answers without redacted text, are never quoted.
-    Identical texts are quoted once. The candidates are read from the theme's tags first (its
+    Quotes that say the same thing (the same `quote_key`: another place, number, case or
+    punctuation) are quoted once; the next most typical answer takes the other's place. The candidates are read from the theme's tags first (its
     index), joined to their answers and responses, so only the selection is scanned.
 
     The stored redacted text is redacted again with today's code as it is read: answers stored
@@ -149,11 +154,36 @@ def typical_quotes(theme, filters, limit=QUOTES):
     ).all()
     median = sum(middle) / len(middle)
     distance = sa.func.min(sa.func.abs(candidates.c.sentiment - median))
-    stored = db.session.scalars(
-        sa.select(candidates.c.text).group_by(candidates.c.text).order_by(distance, candidates.c.text).limit(limit)
-    ).all()
+    ranked = sa.select(candidates.c.text).group_by(candidates.c.text).order_by(distance, candidates.c.text)
     places = place_names()
-    return list(dict.fromkeys(redact(text, places) for text in stored))
+    quotes, seen = [], set()
+    # Read in pages, nearest the median first, until enough differ: a page is usually enough.
+    for start in range(0, CANDIDATES_READ, limit * 10):
+        page = db.session.scalars(ranked.offset(start).limit(limit * 10)).all()
+        for stored in page:
+            text = redact(stored, places)
+            key = quote_key(text, places)
+            if key not in seen:
+                seen.add(key)
+                quotes.append(text)
+                if len(quotes) == limit:
+                    return quotes
+        if len(page) < limit * 10:
+            break
+    return quotes
+
+
+def quote_key(text, places=()):
+    """What two quotes share when they say the same thing: the text without place and other
+    proper names, numbers, case and punctuation ("Speeding on Main Street in Maryport!" and
+    "speeding on Station Road in Workington" have one key)."""
+    for place in sorted(places, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(place)}\b", " # ", text, flags=re.IGNORECASE)
+    # A capitalised word after the first of a sentence is a name: a street, a town, a shop.
+    text = _PROPER_NAME.sub(" # ", text)
+    text = re.sub(r"[0-9]+", " # ", text.lower())
+    text = re.sub(r"[^\w#]+", " ", text)
+    return re.sub(r"(#\s*)+", "# ", text).strip()
 
 
 def emerging_concerns(filters, limit=15):

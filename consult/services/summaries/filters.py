@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import CHANNELS, Answer, Area, Option, Question, Response, SummaryCount
 from consult.services.summaries import tally
+from consult.services.summaries.base import SOURCE_NAMES, SOURCES
 from consult.services.summaries.suppression import is_small
 
 
@@ -26,6 +27,9 @@ class Filters:
     date_to: date | None = None
     channel: str | None = None
     option_id: int | None = None
+    # Where respondents raised a theme: written, ticked or either (base.SOURCES). Only theme
+    # figures read it; which responses are covered does not change.
+    source: str = "all"
 
     def conditions(self, response=Response):
         """SQL conditions on the Response table (or an alias of it).
@@ -98,6 +102,8 @@ class Filters:
             args["channel"] = self.channel
         if self.option_id is not None:
             args["option"] = self.option_id
+        if self.source != "all":
+            args["source"] = self.source
         return args
 
 
@@ -109,6 +115,7 @@ class FilterChoices:
     channels: tuple = CHANNELS
     questions: list = field(default_factory=list)
     errors: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=lambda: dict(SOURCE_NAMES))
 
 
 def _parse_date(text):
@@ -190,6 +197,12 @@ def parse_filters(args, consultation=None, visible=None, area_ids=None):
             values["option_id"] = known[option]
         else:
             errors["option"] = "Choose an answer from the list"
+    source = (args.get("source") or "").strip()
+    if source:
+        if source in SOURCES:
+            values["source"] = source
+        else:
+            errors["source"] = "Choose written or ticked, written only, or ticked only"
     choices.errors = errors
     return Filters(**values), choices
 

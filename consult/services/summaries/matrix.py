@@ -1,16 +1,16 @@
-"""The theme x community matrix: share of respondents per area whose answers carry each theme."""
-from dataclasses import dataclass, field
+"""The theme x community matrix: share of respondents per area who raised each theme (wrote or ticked)."""
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, Response, SummaryCount
+from consult.models import Response, SummaryCount
 from consult.models.summary import NO_AREA_KEY
 from consult.services.summaries import stats
 from consult.services.summaries import tally
-from consult.services.summaries.base import NO_AREA, area_names, effective_tag, month_of, themes_for
+from consult.services.summaries.base import NO_AREA, SOURCE_KINDS, SOURCE_NAMES, area_names, month_of, raised_themes, themes_for
 from consult.services.summaries.tables import Percent, Ratio, Table
-from consult.services.summaries.suppression import count, suppress_grid
+from consult.services.summaries.suppression import Count, count, is_small, suppress_grid
 
 DENOMINATOR = "all respondents in the area who match the filters"
 
@@ -42,6 +42,7 @@ class Matrix:
     rows: list
     total: Row
     test_name: str = stats.TEST_NAME
+    source: str = "all"
 
     def cell(self, area_id, theme_slug):
         index = [t.slug for t in self.themes].index(theme_slug)
@@ -68,7 +69,7 @@ class Matrix:
                     f"{theme.slug}-difference": cell.mark,
                 })
             rows.append(values)
-        note = f"Share of {DENOMINATOR}. Lift = share in the area / share in all areas. Test: {self.test_name}."
+        note = f"Share of {DENOMINATOR} who raised the theme ({SOURCE_NAMES[self.source].lower()}). Lift = share in the area / share in all areas. Test: {self.test_name}."
         return Table("theme-matrix", "Themes by area", columns, rows, note)
 
 
@@ -86,19 +87,15 @@ def _key(by, value):
 
 
 def theme_counts(filters, by):
-    """{(group value, theme_id): respondents} for effective themes. Counts distinct responses,
-    so two tagged answers count one respondent."""
+    """{(group value, theme_id): respondents} raising each theme from filters.source (written,
+    ticked or either). Counts distinct responses, so two tagged answers count one respondent."""
     if filters.countable:
-        rows = tally.summed(filters, "theme", _grouping(by, True), SummaryCount.item_id)
+        rows = tally.summed(filters, SOURCE_KINDS[filters.source], _grouping(by, True), SummaryCount.item_id)
         return {(_key(by, group), theme_id): n for group, theme_id, n in rows}
-    group_by = _grouping(by, False)
+    raised = raised_themes([_grouping(by, False).label("grouped")], filters.conditions(), filters.source)
     query = (
-        sa.select(group_by, AnswerTheme.theme_id, sa.func.count(sa.distinct(Answer.response_id)))
-        .select_from(AnswerTheme)
-        .join(Answer, Answer.id == AnswerTheme.answer_id)
-        .join(Response, Response.id == Answer.response_id)
-        .where(effective_tag(), *filters.conditions())
-        .group_by(group_by, AnswerTheme.theme_id)
+        sa.select(raised.c.grouped, raised.c.theme_id, sa.func.count(sa.distinct(raised.c.response_id)))
+        .group_by(raised.c.grouped, raised.c.theme_id)
     )
     return {(group, theme_id): n for group, theme_id, n in db.session.execute(query).all()}
 
@@ -130,12 +127,15 @@ def theme_matrix(filters, areas=()):
     if None in people:
         listed.append(None)
     grid = [[people.get(a, 0)] + [tagged.get((a, t.id), 0) for t in themes] for a in listed]
-    shown = suppress_grid(grid, columns_add_up=True)
+    hide, hide_total = differing_from_either(filters, "area", listed, themes, grid)
+    shown = suppress_grid(grid, columns_add_up=True, hide=hide)
     totals = [sum(column) for column in zip(*grid)] if grid else [0] * (len(themes) + 1)
     all_people = totals[0]
     total = Row("all", "All areas", count(all_people))
     for index, theme in enumerate(themes, start=1):
         theme_total = count(totals[index])
+        if hide_total[index]:
+            theme_total = Count(theme_total.value, True, theme_total.limit, secondary=not theme_total.suppressed)
         total.cells.append(Cell(theme_total, Percent(theme_total.share_of(total.respondents)), Ratio(1.0 if theme_total.share_of(total.respondents) else None)))
     rows = []
     for area_id, raw, cells in zip(listed, grid, shown):
@@ -154,7 +154,25 @@ def theme_matrix(filters, areas=()):
         rows.append(row)
     if selected is not None:
         rows = [row for row in rows if row.area_id == selected]
-    return Matrix(themes, rows, total)
+    return Matrix(themes, rows, total, source=filters.source)
+
+
+def differing_from_either(filters, by, groups, themes, grid):
+    """For a view of one source (written or ticked), the cells of `grid` (rows: `groups`; a
+    respondents column, then one per theme) to hide because the combined figure ("written or
+    ticked") differs from them by a few people, who would be found by subtracting one from the
+    other; and the total row's. Returns (grid of booleans or None, list of booleans)."""
+    width = len(themes) + 1
+    if filters.source == "all":
+        return None, [False] * width
+    either = theme_counts(replace(filters, source="all"), by)
+    hide = [[False] + [is_small(either.get((g, t.id), 0) - row[i]) for i, t in enumerate(themes, start=1)]
+            for g, row in zip(groups, grid)]
+    hide_total = [False] + [
+        is_small(sum(either.get((g, t.id), 0) for g in groups) - sum(row[i] for row in grid))
+        for i, t in enumerate(themes, start=1)
+    ]
+    return hide, hide_total
 
 
 SORT_KEYS = ("area", "respondents")

@@ -4,9 +4,11 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import Consultation, consultation_areas
+from consult.models import Consultation, SummaryCount, consultation_areas
+from consult.services.summaries import tally
 from consult.services.summaries.filters import Filters
 from consult.services.summaries.matrix import theme_matrix
+from consult.services.summaries.suppression import is_small
 from consult.services.summaries.tables import Percent, Table
 
 
@@ -28,31 +30,68 @@ class Community:
     previous: Consultation | None
 
 
-def previous_consultations(consultation):
-    """{area_id: the latest consultation that opened before this one and covered the area}."""
+def previous_consultations(consultation, allowed_ids=None):
+    """{area_id: the latest consultation that opened before this one, covered the area and has
+    enough respondents there to show a share (at least the threshold)}.
+
+    `allowed_ids` limits the choice to the consultations the reader may see (None: any). An
+    earlier consultation with no responses in an area is passed over for an older one with some.
+    """
     if consultation is None or consultation.opens_at is None:
         return {}
+    where = [Consultation.opens_at < consultation.opens_at, Consultation.id != consultation.id, Consultation.status != "draft"]
+    if allowed_ids is not None:
+        where.append(Consultation.id.in_(allowed_ids))
     rows = db.session.execute(
         sa.select(consultation_areas.c.area_id, Consultation)
         .join(Consultation, Consultation.id == consultation_areas.c.consultation_id)
-        .where(Consultation.opens_at < consultation.opens_at, Consultation.id != consultation.id)
-        .order_by(Consultation.opens_at)
+        .where(*where)
+        .order_by(Consultation.opens_at, Consultation.id)
     ).all()
+    if not rows:
+        return {}
+    people = {
+        (consultation_id, area_id): n
+        for consultation_id, area_id, n in tally.summed(Filters(), "respondents", SummaryCount.consultation_id, SummaryCount.area_key)
+    }
     found = {}
     for area_id, earlier in rows:
-        found[area_id] = earlier  # ordered by opens_at, so the latest wins
+        respondents = people.get((earlier.id, area_id), 0)
+        if respondents and not is_small(respondents):
+            found[area_id] = earlier  # ordered by opens_at, so the latest with respondents wins
     return found
+
+
+def comparison_note(communities):
+    """One sentence saying what the changes are compared with, for the top of the page."""
+    earlier = {c.previous.id: c.previous for c in communities if c.previous is not None}
+    if not earlier:
+        return "No earlier consultation has enough responses in these areas to compare with, so no change is shown."
+    if len(earlier) == 1 and all(c.previous is not None for c in communities):
+        only = next(iter(earlier.values()))
+        return f"Changes are compared with “{only.title}”{_opened(only)}, the latest earlier consultation with responses in these areas."
+    return (
+        "Changes are compared, area by area, with the latest earlier consultation that had enough responses there "
+        "(named under each area)."
+    )
+
+
+def _opened(consultation):
+    return f" (opened {consultation.opens_at:%B %Y})" if consultation.opens_at else ""
 
 
 def priorities(filters, consultation=None, limit=None):
     """Per area, themes ranked by share of respondents (shown shares first, then suppressed)."""
     areas = consultation.areas if consultation else ()
     matrix = theme_matrix(filters, areas)
-    previous = previous_consultations(consultation)
+    # The reader's consultations (parse_filters sets them); None, as from the CLI, means any.
+    previous = previous_consultations(consultation, filters.consultation_ids)
     earlier_matrices = {}
     for earlier in set(previous.values()):
-        # Dates and answer filters belong to this consultation's questions, so only the channel carries over.
-        earlier_matrices[earlier.id] = theme_matrix(Filters(consultation_id=earlier.id, channel=filters.channel), earlier.areas)
+        # Dates and answer filters belong to this consultation's questions, so only the channel
+        # and the source of themes carry over.
+        earlier_filters = Filters(consultation_id=earlier.id, channel=filters.channel, source=filters.source)
+        earlier_matrices[earlier.id] = theme_matrix(earlier_filters, earlier.areas)
     communities = []
     for row in matrix.rows:
         earlier = previous.get(row.area_id)
@@ -101,4 +140,4 @@ def priorities_table(communities):
     return Table("priorities", "Priorities by area", columns, rows)
 
 
-__all__ = ["Community", "Priority", "previous_consultations", "priorities", "priorities_table"]
+__all__ = ["Community", "Priority", "comparison_note", "previous_consultations", "priorities", "priorities_table"]

@@ -78,18 +78,23 @@ def count(value, limit=None):
     return Count(int(value), is_small(value, limit), limit)
 
 
-def suppress_grid(grid, limit=None, rows_add_up=False, columns_add_up=False):
+def suppress_grid(grid, limit=None, rows_add_up=False, columns_add_up=False, hide=None):
     """Suppress a table of counts; returns a grid of Count with the same shape.
 
     rows_add_up / columns_add_up say which lines have a total shown elsewhere that equals the
     sum of the line's cells (e.g. areas in a column add up to "all areas"). Only such lines get
     secondary suppression: when exactly one of their cells is hidden and their total is shown,
     the smallest shown cell is hidden too, repeated until no hidden value can be worked out.
+    `hide` (a grid of booleans) hides more cells as "not shown": ones another view of the same
+    figures would reveal a few people by subtraction from.
     """
     limit = threshold() if limit is None else limit
     values = [[int(v) for v in row] for row in grid]
     small = [[is_small(v, limit) for v in row] for row in values]
     hidden = [list(row) for row in small]
+    for r, row in enumerate(hide or []):
+        for c, extra in enumerate(row):
+            hidden[r][c] = hidden[r][c] or bool(extra)
     lines = []
     if rows_add_up:
         lines += [[(r, c) for c in range(len(row))] for r, row in enumerate(values)]

@@ -16,9 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, Response, SummaryCount, SummaryPhrase, SummaryStale, utcnow
+from consult.models import Answer, AnswerTheme, Option, Question, Response, SummaryCount, SummaryPhrase, SummaryStale, utcnow
 from consult.models.summary import NO_AREA_KEY
-from consult.services.summaries.base import effective_tag
+from consult.services.summaries.base import SOURCE_KINDS, raised_themes
 from consult.services.summaries.tally_text import recount_text
 
 EVERYTHING = {"consultation_id": 0, "area_key": 0, "channel": "", "day": date(1970, 1, 1)}
@@ -102,11 +102,43 @@ def _mark_flushed_changes(session, _context):
             else:
                 answer_ids.add(obj.answer_id)
     response_ids -= in_flush
-    if not (cells or response_ids or answer_ids):
+    relinked = {obj.question_id for obj in flushed if isinstance(obj, Option) and _theme_link_changed(obj)}
+    if not (cells or response_ids or answer_ids or relinked):
         return
     connection = session.connection()
+    cells += _cells_of_questions(connection, relinked)
     response_ids |= _response_ids_of_answers(connection, answer_ids)
     _insert_ignoring_duplicates(connection, cells + _cells_of_responses(connection, response_ids))
+
+
+def _theme_link_changed(option):
+    """True when an option's link to a theme changed (or a linked option went), so every
+    respondent who ticked it may raise another theme."""
+    state = sa.inspect(option)
+    if state.deleted or state.was_deleted:
+        return option.theme_id is not None
+    return bool(state.attrs["theme_id"].history.deleted) and option.question_id is not None
+
+
+def _cells_of_questions(connection, question_ids):
+    """Every cell of the consultations these questions belong to (a rare builder edit)."""
+    if not question_ids:
+        return []
+    consultations = sa.select(Question.consultation_id).where(Question.id.in_(list(question_ids)))
+    day = _day_of(Response.submitted_at)
+    found = connection.execute(
+        sa.select(Response.consultation_id, Response.area_id, Response.channel, day)
+        .where(Response.consultation_id.in_(consultations))
+        .group_by(Response.consultation_id, Response.area_id, Response.channel, day)
+    ).all()
+    return [
+        {"consultation_id": c, "area_key": a or NO_AREA_KEY, "channel": ch or "web", "day": _as_date(d)}
+        for c, a, ch, d in found
+    ]
+
+
+def _as_date(value):
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -241,13 +273,15 @@ def _recount(response_where=None, stored=None):
         .select_from(Answer).join(Response, Response.id == Answer.response_id)
         .where(Answer.option_id.is_not(None), *response_where)
         .group_by(*cell, Answer.question_id),
-        sa.select(*cell, sa.literal("theme"), AnswerTheme.theme_id, sa.func.count(sa.distinct(Answer.response_id)))
-        .select_from(AnswerTheme)
-        .join(Answer, Answer.id == AnswerTheme.answer_id)
-        .join(Response, Response.id == Answer.response_id)
-        .where(effective_tag(), *response_where)
-        .group_by(*cell, AnswerTheme.theme_id),
     ]
+    names = ["consultation_id", "area_key", "channel", "day"]
+    for source, kind in SOURCE_KINDS.items():
+        raised = raised_themes([c.label(n) for c, n in zip(cell, names)], response_where, source)
+        grouped = [raised.c[n] for n in names]
+        queries.append(
+            sa.select(*grouped, sa.literal(kind), raised.c.theme_id, sa.func.count(sa.distinct(raised.c.response_id)))
+            .group_by(*grouped, raised.c.theme_id)
+        )
     for query in queries:
         db.session.execute(sa.insert(SummaryCount).from_select(columns, query))
     recount_text(cell, response_where)

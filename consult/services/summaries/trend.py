@@ -6,16 +6,17 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Consultation
 from consult.services.summaries.base import themes_for
-from consult.services.summaries.matrix import respondent_counts, theme_counts
+from consult.services.summaries.matrix import differing_from_either, respondent_counts, theme_counts
 from consult.services.summaries.tables import Percent, Table
 from consult.services.summaries.suppression import suppress_grid
 
 
-def _trend_table(key, title, first_heading, periods, people, tagged):
+def _trend_table(key, title, first_heading, periods, people, tagged, filters, by):
     """Rows are periods (label, group value); a theme's counts add up over the periods."""
     themes = themes_for(theme_id for _group, theme_id in tagged)
     grid = [[people.get(group, 0)] + [tagged.get((group, t.id), 0) for t in themes] for _label, group in periods]
-    shown = suppress_grid(grid, columns_add_up=True)
+    hide, _total = differing_from_either(filters, by, [group for _label, group in periods], themes, grid)
+    shown = suppress_grid(grid, columns_add_up=True, hide=hide)
     columns = [("period", first_heading), ("respondents", "Respondents")]
     for theme in themes:
         columns += [(f"{theme.slug}-count", f"{theme.name}: respondents"), (f"{theme.slug}-share", f"{theme.name}: share")]
@@ -26,7 +27,7 @@ def _trend_table(key, title, first_heading, periods, people, tagged):
             row[f"{theme.slug}-count"] = cell
             row[f"{theme.slug}-share"] = Percent(cell.share_of(cells[0]))
         rows.append(row)
-    table = Table(key, title, columns, rows, "Share of respondents in the period whose answers carry the theme.")
+    table = Table(key, title, columns, rows, "Share of respondents in the period who raised the theme.")
     return table, themes
 
 
@@ -35,7 +36,7 @@ def trend_by_month(filters):
     people = respondent_counts(filters, "month")
     tagged = theme_counts(filters, "month")
     periods = [(m, m) for m in sorted(people)]
-    return _trend_table("trend-by-month", "Theme shares by month", "Month", periods, people, tagged)
+    return _trend_table("trend-by-month", "Theme shares by month", "Month", periods, people, tagged, filters, "month")
 
 
 def trend_by_consultation(filters):
@@ -47,4 +48,6 @@ def trend_by_consultation(filters):
         sa.select(Consultation).where(Consultation.id.in_(list(people))).order_by(Consultation.opens_at, Consultation.id)
     ).all()
     periods = [(c.title, c.id) for c in consultations]
-    return _trend_table("trend-by-consultation", "Theme shares by consultation", "Consultation", periods, people, tagged)
+    return _trend_table(
+        "trend-by-consultation", "Theme shares by consultation", "Consultation", periods, people, tagged, filters, "consultation"
+    )

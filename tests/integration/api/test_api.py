@@ -78,7 +78,8 @@ def test_drilldown_quotes_only_redacted_text(client, auth, board_data):
     body = response.get_json()
     assert body["answers"] == 13
     assert rows(body["sentiment"]) == [["Negative", HIDDEN, None], ["Neutral", FEWER, None], ["Positive", 5, 38.5]]
-    assert body["quotes"] == ["North road 5 SHOWNOKAPI", "North road extra SHOWNOKAPI", "North road 4 SHOWNOKAPI"]
+    # "North road 4 ..." says what "North road 5 ..." says but for a number: quoted once (issue 16).
+    assert body["quotes"] == ["North road 5 SHOWNOKAPI", "North road extra SHOWNOKAPI"]
     assert RAW_TOKEN not in response.get_data(as_text=True)
 
 

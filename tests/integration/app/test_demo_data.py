@@ -102,3 +102,15 @@ def test_every_demo_town_has_a_realistic_population(demo):
     assert len(populations) == 10
     assert all(1000 <= people <= 100_000 for people in populations.values()), populations
     assert max(populations, key=populations.get) == "Carlisle"
+
+
+def test_the_demo_problems_count_towards_their_themes_on_the_board(seeded):
+    from consult.models import Theme
+    from consult.services import summaries
+
+    problems = db.session.scalar(sa.select(Question).where(Question.title == "Which of these problems affect your area?"))
+    linked = {o.label: db.session.get(Theme, o.theme_id).slug for o in problems.options if o.theme_id}
+    assert linked["Domestic abuse"] == "domestic-abuse" and linked["Speeding or dangerous driving"] == "road-safety"
+    assert "None of these" not in linked
+    matrix = summaries.theme_matrix(summaries.Filters(consultation_id=seeded.id, source="ticked"), seeded.areas)
+    assert matrix.total.cells[[t.slug for t in matrix.themes].index("domestic-abuse")].count.value > 0

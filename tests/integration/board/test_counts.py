@@ -48,6 +48,8 @@ def assert_counts_agree(monkeypatch, consultation):
         Filters(consultation_id=consultation.id),
         Filters(consultation_id=consultation.id, area_id=some_area),
         Filters(consultation_id=consultation.id, channel="paper"),
+        Filters(consultation_id=consultation.id, source="written"),
+        Filters(consultation_id=consultation.id, area_id=some_area, source="ticked"),
         Filters(consultation_id=consultation.id, date_from=start, date_to=start + timedelta(days=10)),
         Filters(),
     ):
