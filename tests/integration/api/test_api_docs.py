@@ -12,7 +12,7 @@ def test_the_api_page_describes_every_endpoint_from_the_openapi_document(client,
     headings = [h.get_text() for h in page.select(".api-endpoint h3")]
     assert headings == [f"GET {path}" for path in document["paths"]]
     overview = page.select_one("#endpoint-summaries-scope-overview")
-    assert [th.get_text() for th in overview.select("table")[0].select("tbody th")] == ["scope", "area", "from", "to", "channel", "option"]
+    assert [th.get_text() for th in overview.select("table")[0].select("tbody th")] == ["scope", "area", "from", "to", "channel", "option", "source"]
     assert "401" in [th.get_text() for th in overview.select("table")[1].select("tbody th")]
     example = page.select_one(".code-example").get_text()
     assert example.startswith('curl -H "Authorization: Bearer consult_') and example.endswith("/api/v1/consultations")
