@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Consultation, Draft, Response, utcnow
 from consult.services.accounts import audit
+from consult.services.mail import outbox
 from consult.services.survey.receipts import normalise_receipt_code
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,8 @@ def retention_cutoff(consultation):
 
 
 def purge_expired(now=None):
-    """Anonymise responses past their consultation's retention period; safe to run every night.
+    """Anonymise responses past their consultation's retention period, and delete outbox
+    messages older than outbox.KEEP_DAYS; safe to run every night.
 
     Free text and everything derived from its words (redacted text, key phrases, evidence,
     safeguarding reasons) is removed; choices, areas, theme tags and sentiment stay, so the
@@ -71,6 +73,9 @@ def purge_expired(now=None):
             done[consultation.slug] = result.rowcount
             audit.record("responses.anonymised", f"consultation:{consultation.slug}", user=None, count=result.rowcount)
             log.info("Anonymised %d responses of %s past retention", result.rowcount, consultation.slug)
+    old_mail = outbox.purge_old(now)
+    if old_mail:
+        log.info("Deleted %d outbox messages older than %d days", old_mail, outbox.KEEP_DAYS)
     db.session.commit()
     return done
 

@@ -1,4 +1,6 @@
 """The outbox: every message is queued here first, in the caller's transaction, and read back by admins."""
+from datetime import timedelta
+
 import sqlalchemy as sa
 from flask import current_app, g, has_app_context
 
@@ -8,6 +10,9 @@ from consult.services.mail.settings import partnership_name
 
 # Messages that hold a set-password link or a resident's address are deleted once delivered.
 FORGET_WHEN_SENT = ("invitation", "results_subscribed", "results_published")
+# Any message, sent or not, is deleted after this many days (purge-expired, nightly): an
+# outbox nobody delivers (development, a broken server) must not keep residents' addresses.
+KEEP_DAYS = 30
 
 KIND_LABELS = {
     "invitation": "Invitation or set-password link",
@@ -40,6 +45,13 @@ def queue(kind, recipient, subject, body, ref="", headers=None):
 def recent(limit=200):
     """The newest messages first: waiting, failed and (staff alerts only) delivered."""
     return db.session.scalars(sa.select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)).all()
+
+
+def purge_old(now):
+    """Delete messages older than KEEP_DAYS, delivered or not; returns how many went."""
+    cutoff = now - timedelta(days=KEEP_DAYS)
+    result = db.session.execute(sa.delete(OutboxMessage).where(OutboxMessage.created_at < cutoff))
+    return result.rowcount
 
 
 def kind_label(kind):

@@ -117,3 +117,14 @@ def test_the_password_never_shows_on_the_outbox_page_or_in_errors(app, client, a
     assert stored and all("hunter2" not in (error or "") for error in stored)
     auth.login("admin")
     assert "hunter2" not in client.get("/manage/outbox").get_data(as_text=True)
+
+
+def test_the_nightly_purge_deletes_messages_older_than_thirty_days_sent_or_not(app):
+    from consult.services.casework.data_protection import purge_expired
+
+    old, recent = _queue(to="resident@example.org"), _queue()
+    old.created_at = utcnow() - timedelta(days=outbox.KEEP_DAYS, minutes=1)
+    db.session.commit()
+    purge_expired()
+    left = db.session.scalars(sa.select(OutboxMessage.recipient)).all()
+    assert left == [recent.recipient]
