@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from consult.analysis import Taxonomy, analyse, analyse_many, current_model, load_default_taxonomy
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Area, Response, SafeguardingLevelChange, Theme, utcnow
+from consult.services.mail.alerts import queue_urgent_alert
 from consult.services.tagging.learning import load_model
 
 
@@ -219,9 +220,14 @@ def retag(consultation=None, batch_size=500, progress=None, stale=False):
         now = utcnow()
         officer_levels = _officer_levels([answer.id for answer in answers])
         for answer, analysis in zip(answers, analyse_many([answer.text for answer in answers], taxonomy, places)):
+            before = answer.safeguarding_level
             apply_analysis(answer, analysis, theme_ids, now)
             # A level an officer set with a reason outranks the analysis, as their tags do.
             answer.safeguarding_level = officer_levels.get(answer.id, answer.safeguarding_level)
+            if answer.safeguarding_level == "urgent" and before != "urgent":
+                # Newly urgent after re-analysis: the same alert a new response would send,
+                # committed with the batch and delivered by `flask mail deliver`.
+                queue_urgent_alert(answer.response)
         last_id = answers[-1].id
         db.session.commit()
         done += len(answers)

@@ -123,3 +123,16 @@ def test_an_unreachable_mail_server_leaves_the_alerts_queued_and_the_resident_th
     assert response.status_code == 302 and response.headers["Location"].endswith("/done")
     attempts = db.session.scalars(sa.select(OutboxMessage.attempts).order_by(OutboxMessage.id)).all()
     assert attempts == [1, 0]  # the request gave up after the first failure; `flask mail deliver` retries
+
+
+def test_an_answer_that_re_analysis_makes_urgent_sends_the_alert_once(auth, demo):
+    from consult.services.tagging.store import retag
+
+    _alerted(auth)
+    answer = text_answer(DISCLOSURE, level="none", age_minutes=60)
+    retag()
+    db.session.refresh(answer)
+    assert answer.safeguarding_level == "urgent"
+    retag()  # already urgent: nothing new to tell
+    [message] = db.session.scalars(sa.select(OutboxMessage)).all()
+    assert message.kind == "safeguarding_urgent" and "zorblaxquint" not in message.body_text.lower()
