@@ -5,8 +5,9 @@ Each N is seeded once with the demo's synthetic responses into its own SQLite fi
 /tmp/bench-board-N.db, and reused on later runs (seeding resumes if it was interrupted).
 With DATABASE_URL set (e.g. PostgreSQL) that one database is used and topped up or reseeded
 for each N. Prints, per N: responses, answers, the one-off recount of the maintained counts
-(summary_count) from the answers, then the overview page through the Flask test client
-(signed in as a board member), the matrix service call, and two bare SQL figures for the
+(summary_count) from the answers, then the overview page and the executive summary (the
+board's first page) through the Flask test client (signed in as a board member), the matrix
+service call, and two bare SQL figures for the
 matrix on the same data: the GROUP BY over the answers and tags themselves (what the board
 would run without maintained counts) and the GROUP BY over summary_count (what it runs).
 Timings are the median of several runs after one warm-up.
@@ -139,12 +140,15 @@ def measure(app):
     signed_in = client.post("/auth/login", data={"email": EMAIL, "password": PASSWORD})
     assert signed_in.status_code == 302, "could not sign in"
 
-    def overview():
-        page = client.get(f"/board/{SLUG}/")
-        assert page.status_code == 200, page.status_code
+    def page(path):
+        def fetch():
+            response = client.get(f"/board/{SLUG}/{path}")
+            assert response.status_code == 200, (path, response.status_code)
+        return fetch
 
-    overview_ms = timed(overview)
-    return responses, answers, recount_s, overview_ms, matrix_ms, bare_ms, counts_ms
+    overview_ms = timed(page("overview"))
+    summary_ms = timed(page(""))
+    return responses, answers, recount_s, overview_ms, summary_ms, matrix_ms, bare_ms, counts_ms
 
 
 def main(argv):
@@ -159,12 +163,12 @@ def main(argv):
         with app.app_context():
             db.engine.dispose()
     print(
-        f"{'database':<10} {'responses':>10} {'answers':>11} {'recount s':>10} {'overview ms':>12} {'matrix ms':>10} "
+        f"{'database':<10} {'responses':>10} {'answers':>11} {'recount s':>10} {'overview ms':>12} {'summary ms':>11} {'matrix ms':>10} "
         f"{'bare SQL on answers ms':>23} {'bare SQL on counts ms':>22} {'overview / bare on answers':>27}"
     )
-    for name, responses, answers, recount_s, overview_ms, matrix_ms, bare_ms, counts_ms in rows:
+    for name, responses, answers, recount_s, overview_ms, summary_ms, matrix_ms, bare_ms, counts_ms in rows:
         print(
-            f"{name:<10} {responses:>10,} {answers:>11,} {recount_s:>10.1f} {overview_ms:>12.1f} {matrix_ms:>10.1f} "
+            f"{name:<10} {responses:>10,} {answers:>11,} {recount_s:>10.1f} {overview_ms:>12.1f} {summary_ms:>11.1f} {matrix_ms:>10.1f} "
             f"{bare_ms:>23.1f} {counts_ms:>22.1f} {overview_ms / bare_ms:>27.2f}"
         )
 
