@@ -6,12 +6,15 @@ import importlib
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from werkzeug.routing import IntegerConverter
 
 from consult.extensions import db
 from consult.models import Response
 from consult.services.survey.receipts import new_receipt_code
 from consult.services.tagging.jobs import queue_retag
 from consult.services.tagging.themes import all_themes
+from consult.services.accounts.api_tokens import create_token
+from consult.services.mail import outbox
 from consult.services.accounts.users import invite_user
 from tests.fuzz.hostile import assert_no_injected_markup, body, fuzz, hostile_number, hostile_text
 from tests.fuzz.routes import STAFF_PREFIXES, rules, urls
@@ -56,6 +59,14 @@ FUZZED = {
     "manage.erase_lookup": f"{ADMIN}:test_erasure_lookup_answers_hostile_input",
     "manage.erase_confirm": f"{ADMIN}:test_erasure_confirmation_answers_hostile_input",
     "manage.suspect_decide": f"{ADMIN}:test_suspect_decision_answers_hostile_input",
+    "manage.area_edit": f"{ADMIN}:test_area_population_form_answers_hostile_input",
+    "manage.user_areas": f"{ADMIN}:test_partner_areas_form_answers_hostile_input",
+    "manage.user_alerts": f"{ADMIN}:test_safeguarding_alerts_form_answers_hostile_input",
+    "manage.settings": f"{ADMIN}:test_contact_details_form_answers_hostile_input",
+    "manage.question_themes": f"{BUILDER}:test_option_themes_form_answers_hostile_input",
+    "account.api_tokens_page": f"{ADMIN}:test_api_token_form_answers_hostile_input",
+    "account.revoke_api_token": f"{ADMIN}:test_api_token_revoke_button_answers_hostile_input",
+    "public.results_email": f"{ADMIN}:test_results_email_form_answers_hostile_input",
 }
 # Values that look like a page's filters but are as wrong as they can be.
 EXTREME_QUERY = {
@@ -86,7 +97,13 @@ def world(app, demo, auth):
     db.session.commit()
     _user, token = invite_user("invited@example.org", "officer", "Invited", admin)
     job, _ = queue_retag(admin)
+    token, _secret = create_token(admin, "Route walk", 30)
+    message = outbox.queue("safeguarding_digest", "officer@example.org", "Route walk", "A message.")
+    db.session.commit()
     return {
+        "message_id": message.id,
+        "area_id": demo.areas[0].id,
+        "token_id": token.id,
         "job_id": job.id,
         "slug": demo.slug,
         ("manage.theme_edit", "slug"): all_themes()[0].slug,
@@ -137,7 +154,8 @@ def test_hostile_path_parts_are_not_found(client, world):
     for method in ("GET", "POST"):
         for rule in rules(client.application, method):
             for name in set(rule.arguments) - {"change", "file_format", "kind"}:
-                hostile = ["99999999999999999999", "2147483648"] if name in ("number", "question_id", "answer_id", "response_id", "user_id", "job_id") else ["a\x00b", MARKUP]
+                numeric = isinstance(rule._converters[name], IntegerConverter)
+                hostile = ["99999999999999999999", "2147483648"] if numeric else ["a\x00b", MARKUP]
                 for value in hostile:
                     for url in urls(client.application, rule, {**world, name: value, (rule.endpoint, name): value}):
                         response = client.open(url, method=method)

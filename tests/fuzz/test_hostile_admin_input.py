@@ -228,3 +228,65 @@ def test_admin_forms_answer_undecodable_values(client, admin, form, raw):
     else:
         url, names = "/manage/responses/erase", ["receipt", "receipt", "extra", "more"]
     answered_politely(client, post_raw(client, url, list(zip(names, raw))))
+
+
+# Pages added with issues 16 and 17: areas' populations, a partner's areas, safeguarding alerts,
+# the partnership's contact details, personal API tokens and the results e-mail.
+
+@officer_fuzz
+@given(population=st.one_of(hostile_number, hostile_text), junk=junk_fields)
+def test_area_population_form_answers_hostile_input(client, admin, demo, population, junk):
+    area = demo.areas[0]
+    answered_politely(client, client.post(f"/manage/areas/{area.id}", data={**junk, "population": population}))
+
+
+@pytest.fixture
+def partner(app):
+    return create_user("partner-fuzz@example.org", "partner", "a long partner password", name="Partner")
+
+
+@officer_fuzz
+@given(areas=st.lists(st.one_of(hostile_number, hostile_text), max_size=4), junk=junk_fields)
+def test_partner_areas_form_answers_hostile_input(client, admin, demo, partner, areas, junk):
+    answered_politely(client, client.post(f"/manage/users/{partner.id}/areas", data={**junk, "areas": areas}))
+
+
+@officer_fuzz
+@given(receives=st.one_of(st.just("y"), hostile_text), junk=junk_fields)
+def test_safeguarding_alerts_form_answers_hostile_input(client, admin, colleague, receives, junk):
+    answered_politely(client, client.post(f"/manage/users/{colleague.id}/alerts", data={**junk, "receives": receives}))
+
+
+@officer_fuzz
+@given(email=st.one_of(short_hostile_text, hostile_text), phone=st.one_of(hostile_number, hostile_text), junk=junk_fields)
+def test_contact_details_form_answers_hostile_input(client, admin, email, phone, junk):
+    answered_politely(client, client.post("/manage/settings", data={**junk, "email": email, "phone": phone}))
+
+
+@officer_fuzz
+@given(name=st.one_of(short_hostile_text, hostile_text), days=st.one_of(st.sampled_from(["30", "90", "365"]), hostile_number, hostile_text),
+       junk=junk_fields)
+def test_api_token_form_answers_hostile_input(client, auth, name, days, junk):
+    auth.login("partner")
+    answered_politely(client, client.post("/account/api-tokens", data={**junk, "name": name, "days": days}))
+
+
+@officer_fuzz
+@given(junk=junk_fields, other=st.booleans())
+def test_api_token_revoke_button_answers_hostile_input(client, auth, junk, other):
+    from consult.services.accounts.api_tokens import create_token
+
+    user = auth.login("partner")
+    token, _secret = create_token(user, "Fuzzed", 30)
+    token_id = token.id + 1000 if other else token.id  # someone else's or no such token
+    answered_politely(client, client.post(f"/account/api-tokens/{token_id}/revoke", data=junk), allowed=(200, 302, 303, 400, 404, 413))
+
+
+@officer_fuzz
+@given(email=st.one_of(short_hostile_text, hostile_text), junk=junk_fields)
+def test_results_email_form_answers_hostile_input(client, demo, email, junk):
+    limiter.reset()
+    if not getattr(client, "survey_sent", False):
+        complete_survey(client, demo)
+        client.survey_sent = True
+    answered_politely(client, client.post(f"/c/{demo.slug}/results-email", data={**junk, "email": email}))

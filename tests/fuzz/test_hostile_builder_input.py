@@ -204,3 +204,13 @@ def test_officer_forms_answer_undecodable_values(client, officer, draft, opened,
         url = f"/manage/consultations/{closed.slug}/outcome"
         names = ["introduction", *(f"{part}-{theme.id}" for theme, _c, _i in outcome_rows(closed)[:2] for part in ("heard", "did"))]
     answered_politely(client, post_raw(client, url, list(zip(names, raw))))
+
+
+@officer_fuzz
+@given(links=st.dictionaries(st.integers(0, 3), st.one_of(st.just(""), hostile_number, hostile_text), max_size=4),
+       junk=junk_fields)
+def test_option_themes_form_answers_hostile_input(client, officer, draft, links, junk):
+    question = draft.questions[0]  # a single choice
+    options = question.options
+    data = {**junk, **{f"option-{options[i % len(options)].id}": value for i, value in links.items()}}
+    answered_politely(client, client.post(f"/manage/consultations/{draft.slug}/questions/{question.id}/themes", data=data))
