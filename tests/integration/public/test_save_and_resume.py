@@ -138,3 +138,19 @@ def test_purge_drafts_removes_expired_saved_drafts_and_keeps_current_ones(app, c
     result = runner.invoke(args=["purge-drafts"])
     assert "Removed 1 expired draft." in result.output
     assert db.session.scalars(sa.select(Draft.id)).all() == [current.id]
+
+
+def test_answering_on_after_saving_keeps_the_saved_drafts_keeping_date(client, demo):
+    _answer_first_two(client, demo)
+    _save(client, demo)
+    assert client.post(f"/c/{SLUG}/q/3", data=typical_answers(demo)[3]).status_code == 302
+    [draft] = db.session.scalars(sa.select(Draft)).all()
+    db.session.refresh(draft)
+    assert str(demo.questions[2].id) in draft.answers
+    assert draft.expires_at - utcnow() > timedelta(days=29)
+
+
+def test_the_start_and_privacy_pages_tell_residents_about_saving(client, demo):
+    start = soup(client.get(f"/c/{SLUG}"))
+    assert start.find("a", string="Continue a saved response")["href"] == "/continue"
+    assert "we keep them for 30 days" in soup(client.get("/privacy")).get_text(" ", strip=True)
