@@ -46,7 +46,10 @@ _KEEP_ANSWERS = (
         answers=sa.bindparam("new_answers", type_=_drafts.c.answers.type),
         updated_at=sa.bindparam("now"),
         # A draft saved for later keeps its longer keeping date while the resident carries on.
-        expires_at=sa.case((_drafts.c.saved_until > sa.bindparam("expires"), _drafts.c.saved_until), else_=sa.bindparam("expires")),
+        expires_at=sa.case(
+            (_drafts.c.saved_until > sa.bindparam("expires", type_=_drafts.c.expires_at.type), _drafts.c.saved_until),
+            else_=sa.bindparam("expires", type_=_drafts.c.expires_at.type),
+        ),
     )
 )
 
