@@ -63,6 +63,8 @@ class Config:
     WTF_CSRF_TIME_LIMIT = 4 * 3600
     MAX_CONTENT_LENGTH = 256 * 1024
     DRAFT_TTL_HOURS = 24
+    # "Save and come back later": how long a saved draft and its resume code are kept.
+    SAVED_DRAFT_DAYS = 30
     # Board summaries: counts under this are shown as "fewer than N" (issue 5).
     SUPPRESSION_THRESHOLD = 5
     # Staff are signed out after this long without a request.
@@ -74,6 +76,8 @@ class Config:
     # Generous for a family sharing one home connection, tight enough to slow a script down.
     SURVEY_RATE_LIMIT = "120 per minute;1500 per hour"
     SUBMIT_RATE_LIMIT = "10 per minute;100 per hour"
+    # Entering a resume code: tight, as each try is a guess at someone's code.
+    RESUME_RATE_LIMIT = "5 per minute;30 per hour"
     # Per address, on top of the per-account back-off in consult/services/throttle.py.
     LOGIN_RATE_LIMIT = "60 per minute;600 per hour"
     # Per personal API token, across every API route (consult/api/__init__.py).
@@ -101,6 +105,7 @@ class Config:
     def __init__(self):
         self.SQLALCHEMY_DATABASE_URI = _database_url()
         self.DRAFT_TTL_HOURS = _int_env("DRAFT_TTL_HOURS", self.DRAFT_TTL_HOURS)
+        self.SAVED_DRAFT_DAYS = _int_env("SAVED_DRAFT_DAYS", self.SAVED_DRAFT_DAYS)
         self.SUPPRESSION_THRESHOLD = _int_env("SUPPRESSION_THRESHOLD", self.SUPPRESSION_THRESHOLD)
         if self.SUPPRESSION_THRESHOLD < 2:
             raise RuntimeError("SUPPRESSION_THRESHOLD must be 2 or more: a count of 1 points to one person")
@@ -111,6 +116,7 @@ class Config:
         self.RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", self.SURVEY_RATE_LIMIT)
         self.SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", self.SUBMIT_RATE_LIMIT)
+        self.RESUME_RATE_LIMIT = os.environ.get("RESUME_RATE_LIMIT", self.RESUME_RATE_LIMIT)
         self.LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", self.LOGIN_RATE_LIMIT)
         self.API_TOKEN_RATE_LIMIT = os.environ.get("API_TOKEN_RATE_LIMIT", self.API_TOKEN_RATE_LIMIT)
         self.MIN_COMPLETION_SECONDS = _int_env("MIN_COMPLETION_SECONDS", self.MIN_COMPLETION_SECONDS)

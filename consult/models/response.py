@@ -89,6 +89,9 @@ class Draft(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(index=True)
     response_id: Mapped[int | None] = mapped_column(sa.ForeignKey("response.id", ondelete="SET NULL"))
+    # "Save and come back later": the SHA-256 of the resume code, and until when the draft is kept.
+    resume_code_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    saved_until: Mapped[datetime | None] = mapped_column()
 
     consultation: Mapped[Consultation] = relationship()
     response: Mapped[Response | None] = relationship()

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__)
 
-from consult.public import results_email, views  # noqa: E402,F401,I001  (routes register on import)
+from consult.public import results_email, saved, views  # noqa: E402,F401,I001  (routes register on import)

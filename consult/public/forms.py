@@ -31,3 +31,16 @@ class ResultsEmailForm(FlaskForm):
         problem = email_problem(normalise_email(field.data))
         if problem:
             raise ValidationError(problem)
+
+
+class ResumeForm(FlaskForm):
+    """"Continue a saved response": the resume code (CSRFProtect checks the token)."""
+
+    Meta = ResidentMeta
+    code = StringField(filters=[strip_spaces])
+
+
+class SavedEmailForm(ResultsEmailForm):
+    """"E-mail me a link" on the saved page: an address, and the code the page showed."""
+
+    code = StringField(filters=[strip_spaces])

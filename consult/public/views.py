@@ -1,16 +1,18 @@
-"""Routes a resident follows: list, consultation start page, questions, check answers, thank you."""
+"""Routes a resident follows: list, consultation start page, questions (and saving them for later), check answers, thank you."""
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 
 from consult.extensions import limiter
 from consult.public import bp
 from consult.answer_forms import choice_options, describe_answer, form_for
-from consult.public.forms import ResultsEmailForm, StartAgainForm, SubmitForm
+from consult.public.forms import ResultsEmailForm, SavedEmailForm, StartAgainForm, SubmitForm
 from consult.services.survey.listing import open_consultations, public_consultation
 from consult.services.consultations.outcomes import recently_published
 from consult.services.partnership.contact import contact_details
 from consult.services.survey.submission import IncompleteResponse, sent_response, submit_response
 from consult.services.survey.skip_logic import first_unseen, visible_questions
+from consult.services.mail.settings import mail_configured
 from consult.services.survey.drafts import save_answer, survey_and_draft
+from consult.services.survey.saved import save_for_later
 from consult.services.survey.receipts import format_receipt_code
 from consult.services.survey.snapshots import survey
 from consult.urls import own_url
@@ -107,6 +109,8 @@ def question(slug, number):
         return redirect(_next_url(consultation, answers, question, change))
 
     form = form_for(question, consultation.areas, answers.get(str(question.id)))
+    if request.method == "POST" and request.form.get("save"):
+        return _save_for_later(consultation, draft, question, form)
     if form.validate_on_submit():
         _remember(slug, save_answer(consultation, draft, question, form.value))
         answers[str(question.id)] = form.value
@@ -130,6 +134,30 @@ def question(slug, number):
         back_url=back_url,
         action=own_url(request),  # with ?change=1 when the page has it
     )
+
+
+def _save_for_later(consultation, draft, question, form):
+    """"Save and come back later": this page's answer is kept when it is valid; one that is not
+    (a blank required answer, too long a text) does not stop the save, and the page says so."""
+    token = draft.token if draft else None
+    not_kept = None
+    if form.validate_on_submit():
+        token = save_answer(consultation, draft, question, form.value)
+    elif any(value.strip() for name in ("answer", "postcode") for value in request.form.getlist(name)):
+        not_kept = next(iter(form.errors.values()))[0]
+    saved = save_for_later(consultation.id, token)
+    _remember(consultation.slug, saved.token)
+    return render_saved_page(consultation, saved.code, saved.saved_until, SavedEmailForm(formdata=None), not_kept)
+
+
+def render_saved_page(consultation, code, saved_until, email_form, not_kept=None, status=200):
+    """The page that shows a resume code: answered to the POST that saved, never stored to show again."""
+    errors = [(field.id, field.errors[0]) for field in email_form if field.errors and field.id != "code"]
+    return render_template(
+        "public/saved.html", consultation=consultation, code=code, saved_until=saved_until,
+        days=current_app.config["SAVED_DRAFT_DAYS"], not_kept=not_kept, email_form=email_form,
+        email_errors=errors, has_error=bool(errors), offer_email=mail_configured(current_app.config),
+    ), status
 
 
 def _next_url(consultation, answers, question, change):

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Answer, Response, ResultsSubscription
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, open_context
 
 pytestmark = pytest.mark.e2e
 
@@ -114,3 +114,35 @@ def test_question_page_fits_a_320px_screen_and_works_without_javascript(browser,
     page.get_by_role("button", name="Continue").click()
     assert "Question 4 of 9" in page.locator(".caption").inner_text()
     context.close()
+
+
+def test_resident_saves_on_one_phone_and_continues_on_another_at_375px(browser, live_server):
+    visited = []
+    first = open_context(browser, viewport={"width": 375, "height": 812})
+    page = first.new_page()
+    page.goto(live_server + "/c/community-safety-survey/q/1")
+    choose(page, "Fairly safe")
+    page.get_by_role("button", name="Continue").click()
+    choose(page, "Fairly unsafe")
+    page.get_by_role("button", name="Save and come back later").click()
+    assert page.locator("h1").inner_text() == "Your answers are saved"
+    check(page, visited)
+    code = page.locator("#resume-code").inner_text().strip()
+    first.close()
+
+    second = open_context(browser, viewport={"width": 375, "height": 812})
+    page = second.new_page()
+    page.goto(live_server + "/")
+    page.get_by_role("link", name="Continue a saved response").click()
+    check(page, visited)
+    page.get_by_label("Continue a saved response").fill("ABCD-EFGH-JKMN-PQRS")
+    page.get_by_role("button", name="Continue").click()
+    assert page.title().startswith("Error: ")
+    check(page, visited)
+    page.get_by_label("Continue a saved response").fill(code.lower())
+    page.get_by_role("button", name="Continue").click()
+    assert "Question 3 of" in page.locator(".caption").inner_text()
+    check(page, visited)
+    page.get_by_role("link", name="Back").click()
+    assert page.get_by_label("Fairly unsafe", exact=True).is_checked()
+    second.close()

@@ -9,7 +9,7 @@ from consult.models import OutboxMessage, utcnow
 from consult.services.mail.settings import partnership_name
 
 # Messages that hold a set-password link or a resident's address are deleted once delivered.
-FORGET_WHEN_SENT = ("invitation", "results_subscribed", "results_published")
+FORGET_WHEN_SENT = ("invitation", "results_subscribed", "results_published", "saved_draft_link")
 # Any message, sent or not, is deleted after this many days (purge-expired, nightly): an
 # outbox nobody delivers (development, a broken server) must not keep residents' addresses.
 KEEP_DAYS = 30
@@ -21,6 +21,7 @@ KIND_LABELS = {
     "safeguarding_digest": "Daily safeguarding digest",
     "results_subscribed": "Results e-mail: confirmation",
     "results_published": "Results e-mail: published",
+    "saved_draft_link": "Saved answers: link to continue",
 }
 
 

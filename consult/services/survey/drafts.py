@@ -45,7 +45,11 @@ _KEEP_ANSWERS = (
     .values(
         answers=sa.bindparam("new_answers", type_=_drafts.c.answers.type),
         updated_at=sa.bindparam("now"),
-        expires_at=sa.bindparam("expires"),
+        # A draft saved for later keeps its longer keeping date while the resident carries on.
+        expires_at=sa.case(
+            (_drafts.c.saved_until > sa.bindparam("expires", type_=_drafts.c.expires_at.type), _drafts.c.saved_until),
+            else_=sa.bindparam("expires", type_=_drafts.c.expires_at.type),
+        ),
     )
 )
 
