@@ -290,3 +290,21 @@ def test_results_email_form_answers_hostile_input(client, demo, email, junk):
         complete_survey(client, demo)
         client.survey_sent = True
     answered_politely(client, client.post(f"/c/{demo.slug}/results-email", data={**junk, "email": email}))
+
+
+@officer_fuzz
+@given(code=st.one_of(short_hostile_text, hostile_text, hostile_number), junk=junk_fields)
+def test_resume_code_form_answers_hostile_input(client, app, code, junk):
+    limiter.reset()
+    answered_politely(client, client.post("/continue", data={**junk, "code": code}))
+
+
+@officer_fuzz
+@given(email=st.one_of(short_hostile_text, hostile_text), code=st.one_of(short_hostile_text, hostile_text), junk=junk_fields)
+def test_saved_draft_email_form_answers_hostile_input(client, app, demo, email, code, junk):
+    """With mail configured (a closed port: delivery fails and stays queued), holding a draft or not."""
+    app.config["MAIL_SERVER"], app.config["MAIL_PORT"] = "127.0.0.1", 9
+    limiter.reset()
+    client.get(f"/c/{demo.slug}/q/1")
+    answered_politely(client, client.post(f"/c/{demo.slug}/saved/email", data={**junk, "email": email, "code": code}),
+                      allowed=(200, 302, 303, 400, 404, 413))
