@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Option, Question
 from consult.services.accounts import audit
+from consult.services.consultations import equality
 from consult.services.consultations.builder import has_responses
 
 KIND_NAMES = {
@@ -161,7 +162,7 @@ def _refuse_if_needed_by_others(consultation, options, doing):
 def add_question(consultation, spec, user):
     """Add a question at the end; commits. :raise QuestionsLocked:"""
     ensure_editable(consultation)
-    position = max((q.position for q in consultation.questions), default=0) + 1
+    position = equality.next_main_position(consultation)
     question = Question(position=position, kind=spec.kind)
     _apply(question, spec)
     consultation.questions.append(question)
