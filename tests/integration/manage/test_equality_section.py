@@ -73,3 +73,10 @@ def test_officers_enter_population_by_age_and_sex(client, auth):
     text = bad.get_data(as_text=True)
     assert "There is a problem" in text and "as a whole number" in text
     assert 'value="lots"' in text
+
+
+def test_the_demo_towns_carry_population_by_age_and_sex(demo):
+    for area in db.session.scalars(sa.select(Area)):
+        people = db.session.scalars(sa.select(AreaPopulation.people).where(AreaPopulation.area_id == area.id)).all()
+        assert len(people) == 16
+        assert abs(sum(people) - area.population) <= 0.01 * area.population
