@@ -216,7 +216,8 @@ def move_question(question, direction, user):
     questions = consultation.questions
     index = questions.index(question)
     other_index = index - 1 if direction == "up" else index + 1
-    if not 0 <= other_index < len(questions):
+    # The "About you" section stays after the main questions: nothing moves across its edge.
+    if not 0 <= other_index < len(questions) or questions[other_index].section != question.section:
         return question
     first, second = sorted([question, questions[other_index]], key=lambda q: q.position)
     if second.show_when_option is not None and second.show_when_option.question_id == first.id:

@@ -80,3 +80,26 @@ def test_the_demo_towns_carry_population_by_age_and_sex(demo):
         people = db.session.scalars(sa.select(AreaPopulation.people).where(AreaPopulation.area_id == area.id)).all()
         assert len(people) == 16
         assert abs(sum(people) - area.population) <= 0.01 * area.population
+
+
+def test_no_question_moves_across_the_edge_of_the_section(client, auth):
+    auth.login("officer")
+    consultation = draft_consultation()
+    equality.add_equality_questions(consultation, auth.user("officer"))
+    last_main = next(q for q in reversed(consultation.questions) if not q.section)
+    titles = [q.title for q in consultation.questions]
+    client.post(f"/manage/consultations/{consultation.slug}/questions/{last_main.id}/move", data={"direction": "down"})
+    assert [q.title for q in _reload(consultation.slug).questions] == titles
+
+
+def test_the_about_you_pages_are_marked_optional_for_residents(client, auth):
+    consultation = draft_consultation()
+    equality.add_equality_questions(consultation, auth.user("officer"))
+    consultation.status = "open"
+    db.session.commit()
+    number = next(i for i, q in enumerate(consultation.questions, start=1) if q.section)
+    page = client.get(f"/c/{consultation.slug}/q/{number}")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "About you (optional)" in text and "Prefer not to say" in text
+    assert f"<title>{equality.AGE_TITLE} (optional)" in text
