@@ -185,7 +185,7 @@ def openapi_document():
                 _object(filters={"type": "object"}, areas={"type": "array", "items": _object(
                     area={"type": "string"}, population_entered={"type": "boolean"},
                     gaps={"type": "array", "items": {"type": "string"}}, table=TABLE,
-                )}),
+                )}, weighted={"type": "array", "description": "Per single-choice or scale question: shares weighted by age band and sex, clearly labelled as weighted.", "items": TABLE}),
                 [SCOPE],
             ),
         },

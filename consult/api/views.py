@@ -221,4 +221,5 @@ def who_responded(scope):
             {"area": found.area_name, "population_entered": found.has_population, "gaps": found.gaps, "table": found.table.as_json()}
             for found in summaries.who_responded(filters, areas)
         ],
+        "weighted": [table.as_json() for table in summaries.weighted_answers(filters, consultation, areas)],
     })

@@ -192,7 +192,12 @@ def who_responded(scope):
     context = _context(scope, "who_responded")
     consultation = context["consultation"]
     areas = consultation.areas if consultation else context["choices"].areas
-    return render_template("board/who_responded.html", areas=summaries.who_responded(context["filters"], areas), **context)
+    return render_template(
+        "board/who_responded.html",
+        areas=summaries.who_responded(context["filters"], areas),
+        weighted=summaries.weighted_answers(context["filters"], consultation, areas),
+        **context,
+    )
 
 
 @bp.get("/<scope>/report")

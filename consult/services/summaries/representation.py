@@ -10,6 +10,7 @@ suppression threshold, so "fewer than N" is certainly less than half of that.
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 
 from consult.extensions import db
 from consult.models import AreaPopulation, Answer, Option, Question, Response
@@ -120,3 +121,78 @@ def _gap(cell, share, population_share, answered, limit):
     if population_share.value and share.value > OVER * population_share.value:
         return "over-represented"
     return ""
+
+
+def weighted_answers(filters, consultation, areas):
+    """[Table] per single-choice or scale question: shares of respondents who gave their age band and
+    sex, plainly and weighted so each age band and sex counts as its share of the population.
+
+    Only areas with population figures take part. Cells (age band x sex) with fewer respondents than
+    the suppression threshold are left out of the weighting, so no small group's answers can be
+    worked out from a weighted share; a share is shown only where its plain count is shown.
+    """
+    if consultation is None:
+        return []
+    areas = [area for area in areas if filters.shows_area(area.id) and filters.area_id in (None, area.id)]
+    by_area = _population([area.id for area in areas])
+    population = {}
+    for cells in by_area.values():
+        for cell, people in cells.items():
+            population[cell] = population.get(cell, 0) + people
+    area_ids = list(by_area)
+    questions = [q for q in consultation.questions if q.kind in ("single", "scale") and not q.section and q.options]
+    if not population or not questions:
+        return []
+    by_cell = _answers_by_cell(filters, area_ids, [q.id for q in questions])
+    limit = threshold()
+    tables = []
+    for question in questions:
+        per_cell = {}
+        for (band, sex, question_id, option_id), n in by_cell.items():
+            if question_id == question.id:
+                per_cell.setdefault((band, sex), {})[option_id] = n
+        usable = {cell: found for cell, found in per_cell.items() if sum(found.values()) >= limit and population.get(cell)}
+        people = sum(population[cell] for cell in usable)
+        values = [sum(found.get(option.id, 0) for found in per_cell.values()) for option in question.options]
+        counts = suppress_line(values)
+        answered = sum(values)
+        rows = []
+        for option, cell_count in zip(question.options, counts):
+            weighted = None
+            if not cell_count.suppressed and people:
+                weighted = sum(population[cell] / people * found.get(option.id, 0) / sum(found.values()) for cell, found in usable.items())
+            rows.append({"label": option.label, "count": cell_count, "percent": Percent(cell_count.share_of(answered)), "weighted": Percent(weighted)})
+        tables.append(Table(
+            f"weighted-question-{question.position}",
+            f"{question.title} (weighted by age band and sex)",
+            [("label", "Answer"), ("count", "Respondents who gave age and sex"), ("percent", "Share, not weighted"),
+             ("weighted", "Share, weighted by age band and sex")],
+            rows,
+            note="Weighted shares count each age band and sex as its share of the population of the areas with figures; "
+                 f"groups with fewer than {limit} respondents are left out of the weighting.",
+        ))
+    return tables
+
+
+def _answers_by_cell(filters, area_ids, question_ids):
+    """{(age band, sex, question id, option id): respondents} for respondents who gave both."""
+    found = {}
+    age_answer, sex_answer, main = aliased(Answer), aliased(Answer), aliased(Answer)
+    age_option, sex_option = aliased(Option), aliased(Option)
+    age_question, sex_question = aliased(Question), aliased(Question)
+    rows = db.session.execute(
+        sa.select(age_option.label, sex_option.label, main.question_id, main.option_id, sa.func.count(sa.distinct(Response.id)))
+        .join(age_answer, age_answer.response_id == Response.id)
+        .join(age_question, sa.and_(age_question.id == age_answer.question_id, age_question.section == SECTION, age_question.title == AGE_TITLE))
+        .join(age_option, age_option.id == age_answer.option_id)
+        .join(sex_answer, sex_answer.response_id == Response.id)
+        .join(sex_question, sa.and_(sex_question.id == sex_answer.question_id, sex_question.section == SECTION, sex_question.title == SEX_TITLE))
+        .join(sex_option, sex_option.id == sex_answer.option_id)
+        .join(main, main.response_id == Response.id)
+        .where(*filters.conditions(), Response.area_id.in_(area_ids), main.question_id.in_(question_ids), main.option_id.is_not(None))
+        .group_by(age_option.label, sex_option.label, main.question_id, main.option_id)
+    ).all()
+    for band, sex, question_id, option_id, n in rows:
+        if band in AGE_BANDS and sex in SEXES:
+            found[(band, sex, question_id, option_id)] = n
+    return found

@@ -13,7 +13,8 @@ from tests.integration.board.conftest import Builder
 @pytest.fixture
 def survey(app, auth):
     """North: 20 respondents, all Female: 3 aged 16 to 24, 6 aged 45 to 54, 11 aged 65 to 74.
-    North's population is 1,000 in each age band and sex, so each band is 12.5% of the people."""
+    North's population is 1,000 in each age band and sex, so each band is 12.5% of the people.
+    The 11 aged 65 to 74 feel "Safe"; the others "Unsafe"."""
     b = Builder()
     consultation = b.consultation("who", "Who survey", datetime(2026, 3, 1), [b.north, b.south])
     equality.add_equality_questions(consultation, auth.user("officer"))
@@ -23,7 +24,9 @@ def survey(app, auth):
     for i in range(20):
         band = "16 to 24" if i < 3 else "45 to 54" if i < 9 else "65 to 74"
         response = Response(consultation=consultation, area=b.north, submitted_at=datetime(2026, 3, 10))
+        safety = consultation.questions[0].options[0 if band == "65 to 74" else 1]
         response.answers = [
+            Answer(question=consultation.questions[0], option_id=safety.id),
             Answer(question=age, option_id=option[(age.title, band)]),
             Answer(question=sex, option_id=option[(sex.title, "Female")]),
         ]
@@ -52,6 +55,18 @@ def test_who_responded_names_gaps_and_suppresses_small_counts(client, auth, surv
     assert "Males are under-represented in North." in text
     assert "has not been entered yet" in text  # South
     assert 'href="/board/who/who-responded"' in text  # the nav link
+
+
+def test_weighted_shares_are_labelled_and_leave_small_groups_out(client, auth, survey):
+    auth.login("board")
+    text = client.get("/board/who/who-responded").get_data(as_text=True)
+    assert "How safe do you feel? (weighted by age band and sex)" in text
+    # Plain: 11 of 20 Safe. Weighted: the 16 to 24 group (3) is left out, and 45 to 54 and 65 to 74
+    # count equally (1,000 people each): Safe is 0 and 1 averaged.
+    assert "55.0%" in text and "50.0%" in text
+    found = client.get("/api/v1/summaries/who/who-responded").get_json()
+    safe = next(row for row in found["weighted"][0]["rows"] if row["label"] == "Safe")
+    assert safe == {"label": "Safe", "count": 11, "percent": 55.0, "weighted": 50.0}
 
 
 def test_who_responded_in_the_api_is_suppressed(client, auth, survey):
