@@ -177,6 +177,17 @@ def openapi_document():
                 "Trend", "Theme shares by month and by consultation.",
                 _object(filters={"type": "object"}, by_month=TABLE, by_consultation=TABLE), [SCOPE],
             ),
+            "/summaries/{scope}/who-responded": _get(
+                "Who responded",
+                "Respondents by age band and sex in each area (from the optional About you answers) against the area's "
+                "population, with the gaps named: under-represented when the share of respondents is less than half the "
+                "share of the population, over-represented when more than twice. Never per response.",
+                _object(filters={"type": "object"}, areas={"type": "array", "items": _object(
+                    area={"type": "string"}, population_entered={"type": "boolean"},
+                    gaps={"type": "array", "items": {"type": "string"}}, table=TABLE,
+                )}, weighted={"type": "array", "description": "Per single-choice or scale question: shares weighted by age band and sex, clearly labelled as weighted.", "items": TABLE}),
+                [SCOPE],
+            ),
         },
         "security": [{"bearerToken": []}, {"session": []}],
         "components": {

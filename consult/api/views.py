@@ -92,6 +92,7 @@ def index():
             "theme": f"{summaries_of}/themes/{{theme_slug}}",
             "emerging": f"{summaries_of}/emerging",
             "trend": f"{summaries_of}/trend",
+            "who_responded": f"{summaries_of}/who-responded",
         },
         "scope": "a consultation's slug, or all",
     })
@@ -206,4 +207,19 @@ def trend(scope):
         "filters": _filters_json(filters),
         "by_month": summaries.trend_by_month(filters)[0].as_json(),
         "by_consultation": summaries.trend_by_consultation(filters)[0].as_json(),
+    })
+
+
+@bp.get("/summaries/<scope>/who-responded")
+def who_responded(scope):
+    """Respondents by age band and sex per area against its population (suppressed), with the gaps in words."""
+    consultation, filters = _filtered(scope)
+    areas = consultation.areas if consultation else summaries.filters.filter_choices(None, filters.area_ids).areas
+    return jsonify({
+        "filters": _filters_json(filters),
+        "areas": [
+            {"area": found.area_name, "population_entered": found.has_population, "gaps": found.gaps, "table": found.table.as_json()}
+            for found in summaries.who_responded(filters, areas)
+        ],
+        "weighted": [table.as_json() for table in summaries.weighted_answers(filters, consultation, areas)],
     })

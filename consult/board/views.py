@@ -9,7 +9,7 @@ from consult.services.summaries import export
 from consult.services.summaries.stats import TEST_NAME
 
 ALL = "all"
-PAGES = ("summary", "overview", "matrix", "priorities", "emerging", "trend", "report")
+PAGES = ("summary", "overview", "matrix", "priorities", "emerging", "trend", "who_responded", "report")
 # The query arguments a board page reads; only these are carried into links and redirects, so
 # nothing a visitor adds reaches url_for (as `_external`, `_method` or an endpoint's own name).
 PAGE_ARGS = ("area", "from", "to", "channel", "option", "source", "sort", "dir")
@@ -182,6 +182,20 @@ def trend(scope):
         month_themes=month_themes,
         by_consultation=by_consultation,
         consultation_themes=consultation_themes,
+        **context,
+    )
+
+
+@bp.get("/<scope>/who-responded")
+def who_responded(scope):
+    """Respondents by age band and sex in each area against its population, with the gaps in words."""
+    context = _context(scope, "who_responded")
+    consultation = context["consultation"]
+    areas = consultation.areas if consultation else context["choices"].areas
+    return render_template(
+        "board/who_responded.html",
+        areas=summaries.who_responded(context["filters"], areas),
+        weighted=summaries.weighted_answers(context["filters"], consultation, areas),
         **context,
     )
 

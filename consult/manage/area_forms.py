@@ -30,3 +30,38 @@ class AreaPopulationForm(FlaskForm):
         """The population as a number, or None when left blank (not known)."""
         text = (self.population.data or "").replace(",", "").replace(" ", "")
         return int(text) if text else None
+
+
+def cell_name(band_index, sex):
+    return f"people-{band_index}-{sex.lower()}"
+
+
+def population_table_form(bands, sexes, cells):
+    """A form with one whole-number field per age band and sex, filled from `cells`."""
+
+    class AreaPopulationTableForm(FlaskForm):
+        def values(self):
+            """{(band, sex): people or None} as entered."""
+            found = {}
+            for index, band in enumerate(bands):
+                for sex in sexes:
+                    text = (self[cell_name(index, sex)].data or "").replace(",", "").replace(" ", "")
+                    found[(band, sex)] = int(text) if text else None
+            return found
+
+    data = {}
+    for index, band in enumerate(bands):
+        for sex in sexes:
+            name = cell_name(index, sex)
+            setattr(AreaPopulationTableForm, name, StringField(filters=[strip_spaces], validators=[_whole_number_or_blank(f"{sex} aged {band}")]))
+            if (band, sex) in cells:
+                data[name] = str(cells[(band, sex)])
+    return AreaPopulationTableForm(data=data)
+
+
+def _whole_number_or_blank(label):
+    def check(form, field):
+        text = field.data or ""
+        if text and (not WHOLE_NUMBER.match(text) or int(text.replace(",", "").replace(" ", "")) > POPULATION_MAX):
+            raise ValidationError(f"Enter the number of people ({label.lower()}) as a whole number, like 1200, or leave it blank")
+    return check

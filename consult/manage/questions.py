@@ -6,7 +6,7 @@ from flask_login import current_user
 from consult.manage import bp
 from consult.manage.builder_forms import ConfirmForm, QuestionForm, option_themes_form
 from consult.manage.consultations import consultation_or_404
-from consult.services.consultations import option_themes
+from consult.services.consultations import equality, option_themes
 from consult.services.consultations import questions as service
 
 
@@ -105,6 +105,24 @@ def remove_question(slug, question_id):
         problem=problem,
         form=form,
     )
+
+
+@bp.post("/consultations/<slug>/equality")
+def equality_section(slug):
+    """Add or remove the optional "About you" section in one action. :raise 400: unknown action."""
+    consultation = consultation_or_404(slug)
+    form = ConfirmForm()
+    action = request.form.get("action")
+    if action not in ("add", "remove") or not form.validate_on_submit():
+        abort(400)
+    try:
+        if action == "add":
+            equality.add_equality_questions(consultation, current_user)
+        else:
+            equality.remove_equality_questions(consultation, current_user)
+    except equality.SectionLocked:
+        return _locked_page(consultation)
+    return _back(consultation)
 
 
 @bp.route("/consultations/<slug>/questions/<int:question_id>/themes", methods=["GET", "POST"])

@@ -45,6 +45,18 @@ class Area(AreaRules, db.Model):
         return f"<Area {self.name}>"
 
 
+class AreaPopulation(db.Model):
+    """How many people of one age band and sex live in an area, entered by officers (census figures)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    area_id: Mapped[int] = mapped_column(sa.ForeignKey("area.id", ondelete="CASCADE"), index=True)
+    age_band: Mapped[str] = mapped_column(sa.String(20))
+    sex: Mapped[str] = mapped_column(sa.String(10))
+    people: Mapped[int]
+
+    __table_args__ = (sa.UniqueConstraint("area_id", "age_band", "sex", name="uq_area_population_cell"),)
+
+
 class ConsultationRules:
     """When residents can answer: shared by the model and the survey's cached copy."""
 
@@ -126,6 +138,9 @@ class Question(QuestionRules, db.Model):
     required: Mapped[bool] = mapped_column(default=True)
     # What a resident is told when a required question is left blank; empty: a default made from the title.
     error_message: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
+    # "about_you" for the optional equality questions (services/consultations/equality.py): never shown
+    # per response to the board or partners, only counted with suppression. Empty for every other question.
+    section: Mapped[str] = mapped_column(sa.String(20), default="", server_default="")
     # Skip logic: shown only when the earlier question that owns this option was answered with it.
     show_when_option_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("option.id", ondelete="SET NULL", use_alter=True)

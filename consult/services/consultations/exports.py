@@ -40,7 +40,8 @@ class _Layout:
     """The columns of one consultation's export, and how to fill a row from a response's answers."""
 
     def __init__(self, consultation, raw):
-        self.questions = list(consultation.questions)
+        # "About you" answers are special category data: counted on the board, never exported per response.
+        self.questions = [q for q in consultation.questions if q.section != "about_you"]
         self.raw = raw
         self.options = {o.id: (o.position, o.label) for q in self.questions for o in q.options}
         self.areas = dict(db.session.execute(sa.select(Area.id, Area.name)).all())

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Option, Question
 from consult.services.accounts import audit
+from consult.services.consultations import equality
 from consult.services.consultations.builder import has_responses
 
 KIND_NAMES = {
@@ -161,7 +162,7 @@ def _refuse_if_needed_by_others(consultation, options, doing):
 def add_question(consultation, spec, user):
     """Add a question at the end; commits. :raise QuestionsLocked:"""
     ensure_editable(consultation)
-    position = max((q.position for q in consultation.questions), default=0) + 1
+    position = equality.next_main_position(consultation)
     question = Question(position=position, kind=spec.kind)
     _apply(question, spec)
     consultation.questions.append(question)
@@ -215,7 +216,8 @@ def move_question(question, direction, user):
     questions = consultation.questions
     index = questions.index(question)
     other_index = index - 1 if direction == "up" else index + 1
-    if not 0 <= other_index < len(questions):
+    # The "About you" section stays after the main questions: nothing moves across its edge.
+    if not 0 <= other_index < len(questions) or questions[other_index].section != question.section:
         return question
     first, second = sorted([question, questions[other_index]], key=lambda q: q.position)
     if second.show_when_option is not None and second.show_when_option.question_id == first.id:

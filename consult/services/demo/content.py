@@ -33,6 +33,13 @@ POPULATIONS = {
     "Millom": 7300,
 }
 
+# Share of residents in each age band, roughly West Cumbria's 2021 census profile (older than England's).
+AGE_PROFILE = {
+    "Under 16": 0.16, "16 to 24": 0.09, "25 to 34": 0.11, "35 to 44": 0.11,
+    "45 to 54": 0.14, "55 to 64": 0.15, "65 to 74": 0.13, "75 or over": 0.11,
+}
+FEMALE_SHARE = 0.51
+
 SAFETY = ["Very safe", "Fairly safe", "Neither safe nor unsafe", "Fairly unsafe", "Very unsafe", "Don't know"]
 AGREEMENT = ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"]
 

@@ -10,6 +10,7 @@ from consult.models import (
     Answer,
     AnswerTheme,
     Area,
+    AreaPopulation,
     Consultation,
     Draft,
     Option,
@@ -80,6 +81,7 @@ def clear_all():
         db.session.execute(sa.delete(model))
     db.session.execute(sa.delete(consultation_areas))
     db.session.execute(sa.delete(Consultation))
+    db.session.execute(sa.delete(AreaPopulation))
     db.session.execute(sa.delete(Area))
     db.session.commit()
 
@@ -94,7 +96,20 @@ def _areas():
         if area.population is None:
             area.population = content.POPULATIONS.get(name)
         areas.append(area)
+    db.session.flush()
+    for area in areas:
+        _population_by_age_and_sex(area)
     return areas
+
+
+def _population_by_age_and_sex(area):
+    """Census-like figures by age band and sex that add up (give or take rounding) to the area's population."""
+    has_cells = db.session.scalar(sa.select(sa.func.count()).select_from(AreaPopulation).where(AreaPopulation.area_id == area.id))
+    if has_cells or not area.population:
+        return
+    for band, share in content.AGE_PROFILE.items():
+        for sex, sex_share in (("Female", content.FEMALE_SHARE), ("Male", 1 - content.FEMALE_SHARE)):
+            db.session.add(AreaPopulation(area_id=area.id, age_band=band, sex=sex, people=round(area.population * share * sex_share)))
 
 
 def build_consultation(spec, areas, status, opens_at, closes_at):

@@ -20,6 +20,7 @@ from consult.services.summaries.filters import Filters, parse_filters
 from consult.services.summaries.matrix import Matrix, sort_matrix, theme_matrix
 from consult.services.summaries.overview import channels_used, closed_questions, responses_by_area, responses_by_channel
 from consult.services.summaries.priorities import comparison_note, priorities, priorities_table
+from consult.services.summaries.representation import AreaRepresentation, weighted_answers, who_responded
 from consult.services.summaries.scope import area_by_id, area_limit, board_consultations, consultation_by_slug, theme_by_slug
 from consult.services.summaries.sources import theme_sources
 from consult.services.summaries.tables import Percent, Ratio, Table

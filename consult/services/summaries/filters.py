@@ -212,7 +212,8 @@ def filter_choices(consultation=None, area_ids=None):
     questions for the answer filter."""
     if consultation is not None:
         areas = list(consultation.areas)
-        questions = [q for q in consultation.questions if q.kind in ("single", "scale") and q.options]
+        # Equality answers never filter other figures: beside quotes they would point at people.
+        questions = [q for q in consultation.questions if q.kind in ("single", "scale") and q.options and q.section != "about_you"]
     else:
         areas = db.session.scalars(sa.select(Area).order_by(Area.name)).all()
         questions = []
