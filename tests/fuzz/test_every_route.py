@@ -68,6 +68,8 @@ FUZZED = {
     "account.revoke_api_token": f"{ADMIN}:test_api_token_revoke_button_answers_hostile_input",
     "public.results_email": f"{ADMIN}:test_results_email_form_answers_hostile_input",
     "public.resume": f"{ADMIN}:test_resume_code_form_answers_hostile_input",
+    "manage.area_population_table": f"{ADMIN}:test_population_by_age_and_sex_form_answers_hostile_input",
+    "manage.equality_section": f"{ADMIN}:test_equality_section_buttons_answer_hostile_input",
     "public.saved_email": f"{ADMIN}:test_saved_draft_email_form_answers_hostile_input",
 }
 # Values that look like a page's filters but are as wrong as they can be.

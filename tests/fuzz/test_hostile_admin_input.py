@@ -7,11 +7,12 @@ a validation message, a redirect to a page showing what was stored, or a 400/413
 and neither page carries injected markup.
 """
 import pytest
+import sqlalchemy as sa
 from hypothesis import given
 from hypothesis import strategies as st
 
 from consult.extensions import db, limiter
-from consult.models import SAFEGUARDING_ACTIONS, Response
+from consult.models import SAFEGUARDING_ACTIONS, Consultation, Response
 from consult.services.tagging import themes as theme_service
 from consult.services.survey.receipts import format_receipt_code, new_receipt_code
 from consult.services.accounts.users import create_user, invite_user
@@ -308,3 +309,21 @@ def test_saved_draft_email_form_answers_hostile_input(client, app, demo, email, 
     client.get(f"/c/{demo.slug}/q/1")
     answered_politely(client, client.post(f"/c/{demo.slug}/saved/email", data={**junk, "email": email, "code": code}),
                       allowed=(200, 302, 303, 400, 404, 413))
+
+
+@officer_fuzz
+@given(cells=st.dictionaries(st.tuples(st.integers(0, 12), st.sampled_from(["female", "male", "other"])),
+                             st.one_of(hostile_number, hostile_text), max_size=6), junk=junk_fields)
+def test_population_by_age_and_sex_form_answers_hostile_input(client, admin, demo, cells, junk):
+    data = {**junk, **{f"people-{band}-{sex}": value for (band, sex), value in cells.items()}}
+    answered_politely(client, client.post(f"/manage/areas/{demo.areas[0].id}/by-age-and-sex", data=data))
+
+
+@officer_fuzz
+@given(action=st.one_of(st.sampled_from(["add", "remove"]), hostile_text), junk=junk_fields)
+def test_equality_section_buttons_answer_hostile_input(client, admin, demo, action, junk):
+    from tests.integration.manage.builder_helpers import draft_consultation
+
+    draft = db.session.scalar(sa.select(Consultation).where(Consultation.slug == "fuzz-equality")) \
+        or draft_consultation("fuzz-equality")
+    answered_politely(client, client.post(f"/manage/consultations/{draft.slug}/equality", data={**junk, "action": action}))
