@@ -4,6 +4,7 @@ Each form validates an answer into the value a draft keeps.
 """
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from consult.cleaning import CleanFieldsMeta
@@ -227,7 +228,7 @@ def ranking_form(question, areas=(), **kwargs):
     class QuestionRankingForm(RankingForm):
         pass
 
-    choices = [("", "Choose an option")] + [(str(option.id), option.label) for option in question.options]
+    choices = [SelectChoice("", "Choose an option")] + [SelectChoice(str(option.id), option.label) for option in question.options]
     for number in range(1, question.rank_count + 1):
         setattr(
             QuestionRankingForm,

@@ -9,7 +9,7 @@ PRIORITIES = ["More patrols", "Better lighting", "Youth clubs", "CCTV"]
 
 def add_grid_and_ranking(consultation):
     """Questions 11 (grid) and 12 (ranking of the top three) at the end of the demo survey."""
-    start = max(q.position for q in consultation.questions) + 1
+    start = max((q.position for q in consultation.questions), default=0) + 1
     grid = Question(consultation=consultation, position=start, kind="grid", title="How much do you agree?", scale_points=AGREE)
     grid.options = [Option(position=n, label=label) for n, label in enumerate(STATEMENTS, start=1)]
     ranking = Question(consultation=consultation, position=start + 1, kind="ranking", title="Choose your top three priorities, in order", ranks=3)
