@@ -8,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from consult.cleaning import CleanFieldsMeta
+from consult.formatting import ordinal
 from consult.postcodes import area_for_district, postcode_district
 
 
@@ -203,12 +204,6 @@ class RankingForm(AnswerForm):
             return False
         self.value = [options[value].id for value in chosen]
         return True
-
-
-def ordinal(number):
-    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def grid_form(question, areas=(), **kwargs):

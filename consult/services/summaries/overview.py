@@ -4,6 +4,7 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 
 from consult.extensions import db
+from consult.formatting import ordinal
 from consult.models import Answer, Question, Response, SummaryCount
 from consult.models.summary import NO_AREA_KEY
 from consult.services.summaries import tally
@@ -169,15 +170,10 @@ def ranking_table(question, choices):
     rows.sort(key=lambda row: -row["score"].sort_key())
     note = (
         f"The score gives {ranks} points for each 1st place, {ranks - 1} for 2nd and so on down to 1 point "
-        f"for {_ordinal(ranks)}; a higher score means a higher priority."
+        f"for {ordinal(ranks)}; a higher score means a higher priority."
     )
     columns = [("label", "Option"), ("score", "Ranked score"), ("count", "Respondents ranking it"), ("first", "Ranked 1st")]
     return Table(f"question-{question.position}", question.title, columns, rows, note)
-
-
-def _ordinal(number):
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def _live_choice_counts(filters, ids):

@@ -79,3 +79,16 @@ def test_an_area_filter_the_counts_cannot_serve_still_counts_live(graded):
     filters = Filters(consultation_id=consultation.id, option_id=ranking.options[3].id)
     by_kind = {r.question.kind: r for r in summaries.closed_questions(filters, consultation)}
     assert by_kind["ranking"].table.public_rows()[0] == ["CCTV", 15, 5, 5]
+
+
+def test_exports_give_a_column_per_statement_and_per_rank(graded):
+    from consult.services.consultations.exports import export_rows
+
+    consultation, grid, ranking = graded
+    answer(consultation, grid, ranking, (2, 4), ["CCTV", "Youth clubs", "More patrols"], 1)
+    header, row = list(export_rows(consultation))[:2]
+    cells = dict(zip(header, row))
+    assert cells["Q1. How much do you agree?: the police deal with the issues that matter"] == "Agree"
+    assert cells["Q1. How much do you agree?: the council keeps streets clean"] == "Strongly disagree"
+    assert cells["Q2. Choose your top three priorities, in order: 1st"] == "CCTV"
+    assert cells["Q2. Choose your top three priorities, in order: 3rd"] == "More patrols"
