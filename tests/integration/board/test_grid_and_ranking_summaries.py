@@ -7,6 +7,7 @@ from consult.services import summaries
 from consult.services.summaries import Filters
 from consult.services.survey.submission import store_response
 from tests.integration.grid_helpers import add_grid_and_ranking
+from tests.pagecheck import soup
 
 FEWER = "fewer than 5"
 
@@ -92,3 +93,25 @@ def test_exports_give_a_column_per_statement_and_per_rank(graded):
     assert cells["Q1. How much do you agree?: the council keeps streets clean"] == "Strongly disagree"
     assert cells["Q2. Choose your top three priorities, in order: 1st"] == "CCTV"
     assert cells["Q2. Choose your top three priorities, in order: 3rd"] == "More patrols"
+
+
+def test_board_overview_shows_the_grid_table_and_the_ranking_chart(client, auth, graded):
+    consultation, grid, ranking = graded
+    answer(consultation, grid, ranking, (1, 3), ["CCTV", "Youth clubs", "More patrols"], 6)
+    auth.login("board")
+    page = soup(client.get("/board/graded/overview"))
+    tables = {t.select_one("caption").get_text(strip=True): t for t in page.select("table")}
+    grid_rows = [[c.get_text(strip=True) for c in tr.select("th, td")] for tr in tables["How much do you agree?"].select("tbody tr")]
+    assert grid_rows[0] == ["the police deal with the issues that matter", "6", "0", "0", "0", "6"]
+    assert "Choose your top three priorities, in order: the largest is “CCTV” with 18." in page.get_text(" ", strip=True)
+
+
+def test_api_overview_carries_grid_and_ranking_tables(client, auth, graded):
+    consultation, grid, ranking = graded
+    answer(consultation, grid, ranking, (1, 3), ["CCTV", "Youth clubs", "More patrols"], 6)
+    auth.login("board")
+    body = client.get("/api/v1/summaries/graded/overview").get_json()
+    grid_json, ranking_json = body["closed_questions"]
+    assert [c["key"] for c in grid_json["columns"]] == ["label", "point-1", "point-2", "point-3", "point-4", "answered"]
+    assert ranking_json["rows"][0] == {"label": "CCTV", "score": 18, "count": 6, "first": 6}
+    assert ranking_json["rows"][-1] == {"label": "Better lighting", "score": 0, "count": 0, "first": 0}
