@@ -89,3 +89,43 @@ def test_grid_and_ranking_answers_are_checked_and_stored(client, demo, questions
         ("CCTV", 2),
         ("More patrols", 3),
     ]
+
+
+@pytest.mark.parametrize("tamper, message", [
+    ({"grid": "9"}, "Select one of the answers shown for: the police deal with the issues that matter"),
+    ({"grid": "<script>"}, "Select one of the answers shown for: the police deal with the issues that matter"),
+    ({"rank": "999999"}, "Choose your 1st priority from the list"),
+    ({"rank": "x' OR 1=1"}, "Choose your 1st priority from the list"),
+])
+def test_tampered_answers_get_a_polite_error(client, demo, questions, tamper, message):
+    grid, ranking = questions
+    walk_to(client, demo, 11)
+    if "grid" in tamper:
+        data = grid_data(grid, 1, 1) | {f"row_{grid.options[0].id}": tamper["grid"]}
+        page = soup(client.post(f"/c/{SLUG}/q/11", data=data))
+    else:
+        client.post(f"/c/{SLUG}/q/11", data=grid_data(grid, 1, 1))
+        data = ranking_data(ranking, "CCTV", "Youth clubs", "More patrols") | {"rank_1": tamper["rank"]}
+        page = soup(client.post(f"/c/{SLUG}/q/12", data=data))
+    assert message in page.select_one(".error-summary").get_text(" ", strip=True)
+
+
+def test_change_link_shows_the_saved_grid_and_ranking(client, demo, questions):
+    grid, ranking = questions
+    walk_to(client, demo, 11)
+    client.post(f"/c/{SLUG}/q/11", data=grid_data(grid, 3, 4))
+    client.post(f"/c/{SLUG}/q/12", data=ranking_data(ranking, "CCTV", "Youth clubs", "More patrols"))
+    page = soup(client.get(f"/c/{SLUG}/q/11?change=1"))
+    assert page.select_one(f"input[name=row_{grid.options[1].id}][value='4']").has_attr("checked")
+    page = soup(client.get(f"/c/{SLUG}/q/12?change=1"))
+    assert page.select_one("#rank_2 option[selected]").get_text() == "Youth clubs"
+
+
+def test_an_optional_grid_and_ranking_may_be_left_blank(client, demo, questions):
+    grid, ranking = questions
+    grid.required = ranking.required = False
+    db.session.commit()
+    walk_to(client, demo, 11)
+    assert client.post(f"/c/{SLUG}/q/11", data={}).headers["Location"].endswith("/q/12")
+    assert client.post(f"/c/{SLUG}/q/12", data={}).headers["Location"].endswith("/check")
+    assert "(optional)" in soup(client.get(f"/c/{SLUG}/q/12")).h1.get_text()
