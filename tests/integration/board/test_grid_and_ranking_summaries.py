@@ -115,3 +115,13 @@ def test_api_overview_carries_grid_and_ranking_tables(client, auth, graded):
     assert [c["key"] for c in grid_json["columns"]] == ["label", "point-1", "point-2", "point-3", "point-4", "answered"]
     assert ranking_json["rows"][0] == {"label": "CCTV", "score": 18, "count": 6, "first": 6}
     assert ranking_json["rows"][-1] == {"label": "Better lighting", "score": 0, "count": 0, "first": 0}
+
+
+def test_board_downloads_the_ranking_as_csv(client, auth, graded):
+    consultation, grid, ranking = graded
+    answer(consultation, grid, ranking, (1, 3), ["CCTV", "Youth clubs", "More patrols"], 6)
+    auth.login("board")
+    text = client.get("/board/graded/download/question-2.csv").get_data(as_text=True)
+    lines = text.strip().splitlines()
+    assert lines[0].lstrip("\ufeff") == "Option,Ranked score,Respondents ranking it,Ranked 1st"
+    assert lines[1] == "CCTV,18,6,6"
