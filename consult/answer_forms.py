@@ -20,8 +20,6 @@ def required_message(question):
         return wording
     if question.kind == "multiple":
         return f"Select at least one answer to: {question.title}"
-    if question.kind == "ranking":
-        return f"Choose your priorities, in order, to answer: {question.title}"
     if question.kind == "area":
         return f"Select your area, or enter your postcode, to answer: {question.title}"
     if question.is_text:
