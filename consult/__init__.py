@@ -154,6 +154,7 @@ def register_template_helpers(app):
     app.jinja_env.filters["date"] = formatting.long_date
     app.jinja_env.filters["datetime"] = formatting.long_datetime
     app.jinja_env.filters["waited"] = formatting.time_waited
+    app.jinja_env.filters["ordinal"] = formatting.ordinal
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -3,10 +3,12 @@
 Each form validates an answer into the value a draft keeps.
 """
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from consult.cleaning import CleanFieldsMeta
+from consult.formatting import ordinal
 from consult.postcodes import area_for_district, postcode_district
 
 
@@ -144,6 +146,91 @@ class AreaForm(AnswerForm):
         return True
 
 
+class GridForm(AnswerForm):
+    """One radio group per statement (`row_<option id>`), each with its own error; the value is
+    {statement id as text: scale point, 1 = first}. Fields are added per question (`grid_form`)."""
+
+    def statement_fields(self):
+        return [(option, self[f"row_{option.id}"]) for option in self.question.options]
+
+    def validate(self, extra_validators=None):
+        super().validate(extra_validators)
+        points = {str(n) for n in range(1, len(self.question.scale_points or []) + 1)}
+        value, blank = {}, []
+        for option, field in self.statement_fields():
+            chosen = field.data if field.data not in (None, "None", "") else None
+            if chosen is None:
+                blank.append((option, field))
+            elif chosen not in points:
+                field.errors.append(f"Select one of the answers shown for: {option.label}")
+            else:
+                value[str(option.id)] = int(chosen)
+        if self.question.required:
+            for option, field in blank:
+                field.errors.append(f"Select an answer for: {option.label}")
+        if any(field.errors for _option, field in self.statement_fields()):
+            return False
+        self.value = value
+        return True
+
+
+class RankingForm(AnswerForm):
+    """One select per rank (`rank_1`, `rank_2`, ...); the value is the option ids, first rank first."""
+
+    def rank_fields(self):
+        return [self[f"rank_{n}"] for n in range(1, self.question.rank_count + 1)]
+
+    def validate(self, extra_validators=None):
+        super().validate(extra_validators)
+        options = self._option_ids()
+        chosen = []
+        for number, field in enumerate(self.rank_fields(), start=1):
+            picked = field.data or ""
+            if not picked:
+                if self.question.required or any(f.data for f in self.rank_fields()):
+                    field.errors.append(f"Choose your {ordinal(number)} priority")
+                continue
+            if picked not in options:
+                field.errors.append(f"Choose your {ordinal(number)} priority from the list")
+            elif picked in chosen:
+                earlier = ordinal(chosen.index(picked) + 1)
+                field.errors.append(
+                    f"You chose ‘{options[picked].label}’ as your {earlier} priority: choose a different {ordinal(number)} priority"
+                )
+            chosen.append(picked)
+        if any(field.errors for field in self.rank_fields()):
+            return False
+        self.value = [options[value].id for value in chosen]
+        return True
+
+
+def grid_form(question, areas=(), **kwargs):
+    """A grid's form with a radio group per statement (WTForms' dynamic form composition)."""
+
+    class QuestionGridForm(GridForm):
+        pass
+
+    for option in question.options:
+        setattr(QuestionGridForm, f"row_{option.id}", RadioField(option.label, validate_choice=False, coerce=str))
+    return QuestionGridForm(question, areas, **kwargs)
+
+
+def ranking_form(question, areas=(), **kwargs):
+    """A ranking's form with a select per rank, each listing every option."""
+
+    class QuestionRankingForm(RankingForm):
+        pass
+
+    choices = [SelectChoice("", "Choose an option")] + [SelectChoice(str(option.id), option.label) for option in question.options]
+    for number in range(1, question.rank_count + 1):
+        setattr(
+            QuestionRankingForm,
+            f"rank_{number}",
+            SelectField(f"{ordinal(number)} priority", choices=choices, validate_choice=False, coerce=str),
+        )
+    return QuestionRankingForm(question, areas, **kwargs)
+
+
 FORMS = {
     "single": SingleChoiceForm,
     "scale": SingleChoiceForm,
@@ -151,6 +238,8 @@ FORMS = {
     "short_text": ShortTextAnswerForm,
     "long_text": TextAnswerForm,
     "area": AreaForm,
+    "grid": grid_form,
+    "ranking": ranking_form,
 }
 
 
@@ -167,6 +256,10 @@ def saved_data(question, saved):
         data = {"answer": str(saved.get("area_id") or ""), "postcode": saved.get("district") or ""}
     elif question.kind == "multiple":
         data = {"answer": [str(value) for value in saved or []]}
+    elif question.kind == "grid":
+        data = {f"row_{option_id}": str(point) for option_id, point in (saved or {}).items()}
+    elif question.kind == "ranking":
+        data = {f"rank_{number}": str(option_id) for number, option_id in enumerate(saved or [], start=1)}
     elif saved is not None:
         data = {"answer": str(saved)}
     return data
@@ -188,5 +281,16 @@ def describe_answer(question, value, areas):
         return names + district
     if question.is_text:
         return [value] if value else []
+    if question.kind == "grid":
+        points = question.scale_points or []
+        value = value or {}
+        return [
+            f"{option.label}: {points[value[str(option.id)] - 1]}"
+            for option in question.options
+            if 0 < value.get(str(option.id), 0) <= len(points)
+        ]
+    if question.kind == "ranking":
+        labels = {option.id: option.label for option in question.options}
+        return [f"{ordinal(n)}: {labels[o]}" for n, o in enumerate(value or [], start=1) if o in labels]
     chosen = value if isinstance(value, list) else [value]
     return [option.label for option in question.options if option.id in chosen]

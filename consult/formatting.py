@@ -49,3 +49,9 @@ def time_waited(since, now):
         if minutes >= size:
             count = minutes // size
             return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def ordinal(number):
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

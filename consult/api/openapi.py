@@ -148,7 +148,7 @@ def openapi_document():
                 [SCOPE],
             ),
             "/summaries/{scope}/overview": _get(
-                "Overview", "Responses by area and by channel, and closed-question results.",
+                "Overview", "Responses by area and by channel, and closed-question results: a grid's table has a column per scale point (point-1 is the first) and a row per statement; a ranking's rows carry a ranked score (Borda: with three ranks, 3 points for 1st, 2 for 2nd, 1 for 3rd), highest first.",
                 _object(filters={"type": "object"}, responses_by_area=TABLE, responses_by_channel=TABLE, closed_questions={"type": "array", "items": TABLE}),
                 [SCOPE],
             ),

@@ -150,6 +150,7 @@ class QuestionForm(OfficerForm):
     options = TextAreaField()
     none_of_these = BooleanField()
     scale = RadioField(validate_choice=False)
+    ranks = StringField()
     show_when = SelectField(coerce=str, validate_choice=False)
 
     def __init__(self, consultation, question=None, conditions=(), **kwargs):
@@ -169,11 +170,12 @@ class QuestionForm(OfficerForm):
                     "options": "\n".join(spec.options),
                     "none_of_these": spec.none_of_these,
                     "scale": spec.scale,
+                    "ranks": str(spec.ranks),
                     "show_when": str(spec.show_when_option_id or ""),
                 },
             )
         else:
-            kwargs.setdefault("data", {"required": "yes", "scale": "agreement", "show_when": ""})
+            kwargs.setdefault("data", {"required": "yes", "scale": "agreement", "ranks": "3", "show_when": ""})
         super().__init__(**kwargs)
         # Rendered by the template, not by WTForms, so the choices are kept as plain pairs.
         self.show_when_options = [("", "Always show this question")] + [(str(value), label) for value, label in conditions]
@@ -193,6 +195,7 @@ class QuestionForm(OfficerForm):
             scale=self.scale.data or "",
             show_when_option_id=int(show_when) if _ID.fullmatch(show_when) else None,
             error_message=self.error_message.data or "",
+            ranks=int(self.ranks.data) if (self.ranks.data or "").isdigit() and len(self.ranks.data) < 3 else 0,
         )
         if show_when and not _ID.fullmatch(show_when):
             self.show_when.errors.append("Choose an answer to an earlier question, or ‘Always show this question’")

@@ -9,7 +9,8 @@ from consult.extensions import db
 from consult.models._base import utcnow
 
 STATUSES = ("draft", "open", "closed", "published")
-QUESTION_KINDS = ("single", "multiple", "scale", "short_text", "long_text", "area")
+QUESTION_KINDS = ("single", "multiple", "scale", "short_text", "long_text", "area", "grid", "ranking")
+KIND_CHECK = "kind IN ('single', 'multiple', 'scale', 'short_text', 'long_text', 'area', 'grid', 'ranking')"
 
 consultation_areas = sa.Table(
     "consultation_areas",
@@ -122,6 +123,11 @@ class QuestionRules:
         return self.kind in ("short_text", "long_text")
 
     @property
+    def rank_count(self):
+        """How many ranks a ranking question asks for: its `ranks`, at most one per option."""
+        return min(self.ranks or 3, len(self.options))
+
+    @property
     def max_length(self):
         return 200 if self.kind == "short_text" else 5000
 
@@ -141,6 +147,11 @@ class Question(QuestionRules, db.Model):
     # "about_you" for the optional equality questions (services/consultations/equality.py): never shown
     # per response to the board or partners, only counted with suppression. Empty for every other question.
     section: Mapped[str] = mapped_column(sa.String(20), default="", server_default="")
+    # A grid's shared scale, best first ("Strongly agree", ..., "Strongly disagree"); its options
+    # are the statements. An answer row holds the statement (option_id) and the point (choice, 1-based).
+    scale_points: Mapped[list | None] = mapped_column(sa.JSON, default=None)
+    # A ranking's number of ranks ("your top 3"); its answer rows hold the option and the rank (choice).
+    ranks: Mapped[int | None] = mapped_column(default=None)
     # Skip logic: shown only when the earlier question that owns this option was answered with it.
     show_when_option_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("option.id", ondelete="SET NULL", use_alter=True)
@@ -157,9 +168,7 @@ class Question(QuestionRules, db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("consultation_id", "position", name="uq_question_consultation_position"),
-        sa.CheckConstraint(
-            sa.text("kind IN ('single', 'multiple', 'scale', 'short_text', 'long_text', 'area')"), name="kind"
-        ),
+        sa.CheckConstraint(sa.text(KIND_CHECK), name="kind"),
     )
 
     def __repr__(self):

@@ -50,6 +50,8 @@ class Answer(db.Model):
     question_id: Mapped[int] = mapped_column(sa.ForeignKey("question.id", ondelete="CASCADE"))
     option_id: Mapped[int | None] = mapped_column(sa.ForeignKey("option.id", ondelete="CASCADE"))
     text: Mapped[str | None] = mapped_column(sa.Text)
+    # A grid's scale point (1 = first) for the statement in option_id; a ranking's rank (1 = first).
+    choice: Mapped[int | None] = mapped_column(default=None)
 
     # What the analysis library found in a text answer. The board only ever sees redacted_text;
     # the original stays in `text` for authorised officers.

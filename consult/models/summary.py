@@ -15,7 +15,10 @@ from consult.extensions import db
 
 # "theme" counts respondents raising a theme either way; "written" only by an effective tag on
 # a text answer, "ticked" only by a chosen option linked to the theme.
-COUNT_KINDS = ("respondents", "option", "question", "theme", "written", "ticked")
+# "choice" counts answers per grid statement and scale point, or per ranked option and rank:
+# item_id is the option, `choice` the point or rank (0 for every other kind).
+COUNT_KINDS = ("respondents", "option", "question", "theme", "written", "ticked", "choice")
+KIND_CHECK = "kind IN ('respondents', 'option', 'question', 'theme', 'written', 'ticked', 'choice')"
 NO_AREA_KEY = 0  # responses with no area: 0 keeps the cell key NOT NULL, hence unique
 
 
@@ -31,16 +34,17 @@ class SummaryCount(db.Model):
     channel: Mapped[str] = mapped_column(sa.String(10))
     day: Mapped[date]
     item_id: Mapped[int]
+    choice: Mapped[int] = mapped_column(default=0, server_default="0")
     count: Mapped[int]
 
     __table_args__ = (
         # Reads filter by consultation and kind and group by area: the unique index serves them.
-        sa.UniqueConstraint("consultation_id", "kind", "area_key", "channel", "day", "item_id", name="uq_summary_count_cell"),
+        sa.UniqueConstraint(
+            "consultation_id", "kind", "area_key", "channel", "day", "item_id", "choice", name="uq_summary_count_cell"
+        ),
         # Covers the sums by option, question and theme: read in item order, no table lookups.
         sa.Index("ix_summary_count_item", "consultation_id", "kind", "item_id", "area_key", "count"),
-        sa.CheckConstraint(
-            sa.text("kind IN ('respondents', 'option', 'question', 'theme', 'written', 'ticked')"), name="kind"
-        ),
+        sa.CheckConstraint(sa.text(KIND_CHECK), name="kind"),
     )
 
 

@@ -146,3 +146,54 @@ def test_resident_saves_on_one_phone_and_continues_on_another_at_375px(browser, 
     page.get_by_role("link", name="Back").click()
     assert page.get_by_label("Fairly unsafe", exact=True).is_checked()
     second.close()
+
+
+def test_resident_answers_a_grid_and_a_ranking_on_a_375px_phone(browser, live_server, demo):
+    from tests.e2e.conftest import open_context
+    from tests.integration.grid_helpers import add_grid_and_ranking
+
+    grid, ranking = add_grid_and_ranking(demo)
+    context = open_context(browser, viewport={"width": 375, "height": 812}, java_script_enabled=True)
+    page, visited = context.new_page(), []
+    page.goto(live_server + "/c/community-safety-survey/q/1")
+    for label in ("Fairly safe", "Fairly unsafe", "Hate crime", "Disagree", "Don't know", "No"):
+        choose(page, label)
+        page.get_by_role("button", name="Continue").click()
+    for _blank_or_typed in range(2):
+        page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Or enter your postcode").fill("CA28 7AB")
+    page.get_by_role("button", name="Continue").click()
+
+    assert page.locator("h1").inner_text() == "How much do you agree?"
+    check(page, visited)
+    police = page.get_by_role("group", name="the police deal with the issues that matter")
+    police.get_by_label("Agree", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    assert page.locator(".error-summary a").inner_text() == "Select an answer for: the council keeps streets clean"
+    check(page, visited)
+    page.get_by_role("group", name="the council keeps streets clean").get_by_label("Strongly disagree").check()
+    page.get_by_role("button", name="Continue").click()
+
+    assert page.locator("h1").inner_text() == "Choose your top three priorities, in order"
+    check(page, visited)
+    page.get_by_label("1st priority").select_option(label="Youth clubs")
+    page.get_by_label("2nd priority").select_option(label="Youth clubs")
+    page.get_by_label("3rd priority").select_option(label="CCTV")
+    page.get_by_role("button", name="Continue").click()
+    assert "choose a different 2nd priority" in page.locator(".error-summary").inner_text()
+    check(page, visited)
+    page.get_by_label("2nd priority").select_option(label="More patrols")
+    page.get_by_role("button", name="Continue").click()
+
+    assert page.locator("h1").inner_text() == "Check your answers before sending them"
+    assert "1st: Youth clubs" in page.content()
+    check(page, visited)
+    page.get_by_role("button", name="Send my answers").click()
+    page.get_by_role("button", name="Send my answers").wait_for(state="detached")
+    db.session.expire_all()
+    ranked = db.session.execute(
+        sa.select(Answer.option_id, Answer.choice).where(Answer.question_id == ranking.id).order_by(Answer.choice)
+    ).all()
+    labels = {o.id: o.label for o in ranking.options}
+    assert [(labels[o], c) for o, c in ranked] == [("Youth clubs", 1), ("More patrols", 2), ("CCTV", 3)]
+    context.close()

@@ -1,7 +1,9 @@
 """Dates and times read the way UK public services write them, in UK time."""
 from datetime import datetime
 
-from consult.formatting import long_date, long_datetime, time_waited
+import pytest
+
+from consult.formatting import long_date, long_datetime, ordinal, time_waited
 
 
 def test_long_date():
@@ -31,3 +33,8 @@ def test_time_waited_reads_in_the_largest_whole_unit():
     assert time_waited(start, datetime(2026, 1, 5, 12, 59)) == "3 hours"
     assert time_waited(start, datetime(2026, 1, 6, 9, 0)) == "1 day"
     assert time_waited(start, datetime(2026, 1, 7, 20, 0)) == "2 days"
+
+
+@pytest.mark.parametrize("number, text", [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"), (21, "21st"), (22, "22nd"), (111, "111th")])
+def test_ordinal(number, text):
+    assert ordinal(number) == text

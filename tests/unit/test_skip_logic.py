@@ -37,3 +37,15 @@ def test_has_answer_ignores_blank_text_and_unknown_options():
     assert has_answer(questions[3], "Speeding")
     assert not has_answer(questions[0], 99)
     assert has_answer(questions[0], 12)
+
+
+def test_graded_choices_keep_only_points_on_the_scale_and_number_ranks_in_order():
+    from types import SimpleNamespace
+
+    from consult.services.survey.skip_logic import graded_choices
+
+    grid = SimpleNamespace(kind="grid", scale_points=["Agree", "Disagree"])
+    assert graded_choices(grid, {"7": 2, "8": 3, "x": 1, "9": "1"}) == [(7, 2)]
+    ranking = SimpleNamespace(kind="ranking")
+    assert graded_choices(ranking, [12, 10, "11"]) == [(12, 1), (10, 2)]
+    assert graded_choices(ranking, {"12": 1}) == []

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from consult.extensions import db
-from consult.formatting import to_uk_time
+from consult.formatting import ordinal, to_uk_time
 from consult.models import Answer, AnswerTheme, Area, Consultation, Response, Theme
 from consult.services import spreadsheets
 from consult.services.accounts import audit
@@ -47,7 +47,13 @@ class _Layout:
         self.areas = dict(db.session.execute(sa.select(Area.id, Area.name)).all())
         self.themes = {t.id: (t.position, t.name) for t in db.session.scalars(sa.select(Theme))}
         # Plain tuples: reading ORM attributes for every question of every row would dominate the time.
-        self.shapes = [(q.id, "area" if q.kind == "area" else "text" if q.is_text else "choice") for q in self.questions]
+        self.shapes = [(q.id, q.kind if q.kind in ("area", "grid", "ranking") else "text" if q.is_text else "choice") for q in self.questions]
+        # A grid has a column per statement (its scale point), a ranking a column per rank (the option).
+        self.columns_of = {
+            q.id: [o.id for o in q.options] if q.kind == "grid" else list(range(1, q.rank_count + 1))
+            for q in self.questions if q.kind in ("grid", "ranking")
+        }
+        self.points = {q.id: list(q.scale_points or []) for q in self.questions if q.kind == "grid"}
 
     def header(self):
         columns = ["Response number", "Submitted (UK time)", "Channel"]
@@ -55,6 +61,10 @@ class _Layout:
             title = f"Q{number}. {question.title}"
             if question.kind == "area":
                 columns += [title, f"Q{number}. Postcode district"]
+            elif question.kind == "grid":
+                columns += [f"{title}: {option.label}" for option in question.options]
+            elif question.kind == "ranking":
+                columns += [f"{title}: {ordinal(rank)}" for rank in self.columns_of[question.id]]
             elif question.is_text:
                 kind = "original text" if self.raw else "redacted"
                 columns += [f"{title} ({kind})", f"Q{number}. Themes", f"Q{number}. Sentiment"]
@@ -68,6 +78,8 @@ class _Layout:
         for question in self.questions:
             if question.kind == "area":
                 widths += [max(14, len(question.title) // 2), WIDTHS["district"]]
+            elif question.kind in ("grid", "ranking"):
+                widths += [20] * len(self.columns_of[question.id])
             elif question.is_text:
                 widths += [WIDTHS["text"], WIDTHS["themes"], WIDTHS["sentiment"]]
             else:
@@ -87,6 +99,16 @@ class _Layout:
                 cells += [self.areas.get(area_id, ""), district or ""]
             elif shape == "text":
                 cells += self._text_cells(given[0] if given else None, themes_by_answer)
+            elif shape == "grid":
+                points = self.points[question_id]
+                chosen = {a.option_id: a.choice for a in given}
+                cells += [
+                    points[chosen[o] - 1] if chosen.get(o) and chosen[o] <= len(points) else ""
+                    for o in self.columns_of[question_id]
+                ]
+            elif shape == "ranking":
+                ranked = {a.choice: self.options[a.option_id][1] for a in given if a.option_id in self.options}
+                cells += [ranked.get(rank, "") for rank in self.columns_of[question_id]]
             else:
                 labels = sorted(self.options[a.option_id] for a in given if a.option_id in self.options)
                 cells.append("; ".join(label for _position, label in labels))
@@ -128,7 +150,7 @@ def response_batches(consultation, batch_size=None):
         ids = [row[0] for row in responses]
         answers = db.session.execute(
             sa.select(
-                Answer.id, Answer.response_id, Answer.question_id, Answer.option_id,
+                Answer.id, Answer.response_id, Answer.question_id, Answer.option_id, Answer.choice,
                 Answer.text, Answer.redacted_text, Answer.sentiment,
             ).where(Answer.response_id.in_(ids))
         ).all()

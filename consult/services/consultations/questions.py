@@ -16,8 +16,13 @@ KIND_NAMES = {
     "short_text": "A short written answer",
     "long_text": "A long written answer",
     "area": "Where they live (area and postcode)",
+    "grid": "Several statements on one scale (a grid)",
+    "ranking": "Priorities ranked in order (1st, 2nd, 3rd)",
 }
 CHOICE_KINDS = ("single", "multiple")
+# Kinds whose options the officer types, one on each line: a grid's are its statements.
+LISTED_KINDS = ("single", "multiple", "grid", "ranking")
+RANKS = range(2, 6)
 SCALES = {
     "agreement": ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"],
     "satisfaction": ["Very satisfied", "Fairly satisfied", "Neither satisfied nor dissatisfied", "Fairly dissatisfied", "Very dissatisfied"],
@@ -50,6 +55,7 @@ class QuestionSpec:
     scale: str = "agreement"
     show_when_option_id: int | None = None
     error_message: str = ""
+    ranks: int = 3
 
 
 def ensure_editable(consultation):
@@ -59,8 +65,11 @@ def ensure_editable(consultation):
 
 
 def scale_of(question):
-    """Which preset scale a scale question uses, read from its first option."""
-    first = question.options[0].label if question.options else ""
+    """Which preset scale a scale question uses, read from its first option (a grid's first point)."""
+    if question.kind == "grid":
+        first = (question.scale_points or [""])[0]
+    else:
+        first = question.options[0].label if question.options else ""
     return next((name for name, labels in SCALES.items() if labels[0] == first), "agreement")
 
 
@@ -72,9 +81,10 @@ def spec_of(question):
         title=question.title,
         hint=question.hint,
         required=question.required,
-        options=regular if question.kind in CHOICE_KINDS else [],
+        options=regular if question.kind in LISTED_KINDS else [],
         none_of_these=question.kind == "multiple" and any(option.exclusive for option in question.options),
-        scale=scale_of(question) if question.kind == "scale" else "agreement",
+        scale=scale_of(question) if question.kind in ("scale", "grid") else "agreement",
+        ranks=question.ranks or 3,
         show_when_option_id=question.show_when_option_id,
         error_message=question.error_message,
     )
@@ -85,7 +95,7 @@ def option_rows(spec):
     if spec.kind == "scale":
         labels = SCALES[spec.scale]
         return [(label, len(labels) - index, False) for index, label in enumerate(labels)] + [(DONT_KNOW, None, True)]
-    if spec.kind in CHOICE_KINDS:
+    if spec.kind in LISTED_KINDS:
         rows = [(label, None, False) for label in spec.options]
         if spec.kind == "multiple" and spec.none_of_these:
             rows.append(("None of these", None, True))
@@ -114,7 +124,7 @@ def question_problems(consultation, spec, question=None):
         problems["title"] = "Enter the question"
     elif len(spec.title) > 300:
         problems["title"] = "Question must be 300 characters or fewer"
-    if spec.kind in CHOICE_KINDS:
+    if spec.kind in LISTED_KINDS:
         labels = spec.options
         lowered = [label.lower() for label in labels]
         if len(labels) < 2:
@@ -129,8 +139,13 @@ def question_problems(consultation, spec, question=None):
             problems["options"] = "Remove ‘None of these’ from the list: it is added for you when ticked below"
     if len(spec.error_message) > ERROR_MESSAGE_MAX:
         problems["error_message"] = f"Error message must be {ERROR_MESSAGE_MAX} characters or fewer"
-    if spec.kind == "scale" and spec.scale not in SCALES:
+    if spec.kind in ("scale", "grid") and spec.scale not in SCALES:
         problems["scale"] = "Select the scale"
+    if spec.kind == "ranking" and "options" not in problems:
+        if spec.ranks not in RANKS:
+            problems["ranks"] = f"Enter how many to rank, from {RANKS[0]} to {RANKS[-1]}"
+        elif spec.ranks > len(spec.options):
+            problems["ranks"] = f"Ask people to rank {len(spec.options)} or fewer: there are {len(spec.options)} answers to choose from"
     if spec.kind == "area":
         others = [q for q in consultation.questions if q.kind == "area" and q is not question]
         if others:
@@ -195,6 +210,8 @@ def _apply(question, spec):
     question.required = spec.required
     question.error_message = spec.error_message
     question.show_when_option_id = spec.show_when_option_id
+    question.scale_points = list(SCALES[spec.scale]) if spec.kind == "grid" else None
+    question.ranks = spec.ranks if spec.kind == "ranking" else None
     rows = option_rows(spec)
     existing = list(question.options)
     for index, (label, score, exclusive) in enumerate(rows):

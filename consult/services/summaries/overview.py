@@ -4,12 +4,13 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 
 from consult.extensions import db
+from consult.formatting import ordinal
 from consult.models import Answer, Question, Response, SummaryCount
 from consult.models.summary import NO_AREA_KEY
 from consult.services.summaries import tally
 from consult.services.summaries.base import NO_AREA, area_names
 from consult.services.summaries.tables import Percent, Table
-from consult.services.summaries.suppression import count, suppress_grid
+from consult.services.summaries.suppression import Count, count, suppress_grid
 
 CHANNEL_NAMES = {"web": "Online", "paper": "Paper form", "import": "Imported"}
 
@@ -70,6 +71,7 @@ class QuestionResult:
     question: Question
     answered: object  # Count of respondents who answered
     table: Table
+    chart_key: str | None = "count"  # the column the bar chart draws; None: the table alone (a grid)
 
 
 def closed_questions(filters, consultation):
@@ -77,8 +79,9 @@ def closed_questions(filters, consultation):
     questions ("Don't know" included). Percentages are of the respondents who answered."""
     if consultation is None:
         return []
+    graded = [q for q in consultation.questions if q.kind in ("grid", "ranking")]
     questions = [q for q in consultation.questions if q.kind in ("single", "multiple", "scale")]
-    if not questions:
+    if not questions and not graded:
         return []
     multiple = [q.id for q in questions if q.kind == "multiple"]
     if filters.countable:
@@ -106,7 +109,93 @@ def closed_questions(filters, consultation):
             note,
         )
         results.append(QuestionResult(question, answered, table))
+    results += _graded_questions(filters, graded)
+    return sorted(results, key=lambda result: result.question.position)
+
+
+def _graded_questions(filters, questions):
+    """Grids (statements by scale point) and rankings (a ranked score), from the counts per choice."""
+    if not questions:
+        return []
+    ids = [q.id for q in questions]
+    if filters.countable:
+        question_of = {o.id: q.id for q in questions for o in q.options}
+        choices = {
+            (o, c): n for o, c, n in tally.summed(filters, "choice", SummaryCount.item_id, SummaryCount.choice) if o in question_of
+        }
+        respondents = {q: n for q, n in tally.summed(filters, "question", SummaryCount.item_id) if q in ids}
+    else:
+        choices, respondents = _live_choice_counts(filters, ids)
+    results = []
+    for question in questions:
+        answered = count(respondents.get(question.id, 0))
+        if question.kind == "grid":
+            results.append(QuestionResult(question, answered, grid_table(question, choices), chart_key=None))
+        else:
+            results.append(QuestionResult(question, answered, ranking_table(question, choices), chart_key="score"))
     return results
+
+
+def grid_table(question, choices):
+    """One row per statement, one column per scale point, and how many answered the statement."""
+    points = list(enumerate(question.scale_points or [], start=1))
+    values = [[choices.get((option.id, n), 0) for n, _label in points] for option in question.options]
+    cells = suppress_grid(values, rows_add_up=True)
+    rows = []
+    for option, line, row_cells in zip(question.options, values, cells):
+        row = {"label": option.label, "answered": count(sum(line))}
+        row.update({f"point-{n}": cell for (n, _label), cell in zip(points, row_cells)})
+        rows.append(row)
+    columns = [("label", "Statement"), *[(f"point-{n}", label) for n, label in points], ("answered", "Answered")]
+    return Table(f"question-{question.position}", question.title, columns, rows)
+
+
+def ranking_table(question, choices):
+    """Each option's ranked score (Borda: with three ranks, 3 points for 1st, 2 for 2nd, 1 for 3rd)
+    and how many ranked it at all, highest score first. A score is hidden with its count, as a
+    score from a few people could be worked back to them."""
+    ranks = question.rank_count
+    rows = []
+    for option in question.options:
+        by_rank = [choices.get((option.id, rank), 0) for rank in range(1, ranks + 1)]
+        ranked = count(sum(by_rank))
+        score = sum((ranks + 1 - rank) * n for rank, n in enumerate(by_rank, start=1))
+        first = count(by_rank[0]) if by_rank else count(0)
+        rows.append({
+            "label": option.label,
+            "score": Count(score, ranked.suppressed, ranked.limit),
+            "count": ranked,
+            "first": first,
+        })
+    rows.sort(key=lambda row: -row["score"].sort_key())
+    note = (
+        f"The score gives {ranks} points for each 1st place, {ranks - 1} for 2nd and so on down to 1 point "
+        f"for {ordinal(ranks)}; a higher score means a higher priority."
+    )
+    columns = [("label", "Option"), ("score", "Ranked score"), ("count", "Respondents ranking it"), ("first", "Ranked 1st")]
+    return Table(f"question-{question.position}", question.title, columns, rows, note)
+
+
+def _live_choice_counts(filters, ids):
+    """Counts per option and choice straight from the answers, for filters the maintained counts cannot apply."""
+    choices = {
+        (option_id, choice): n
+        for option_id, choice, n in db.session.execute(
+            sa.select(Answer.option_id, Answer.choice, sa.func.count())
+            .join(Response, Response.id == Answer.response_id)
+            .where(Answer.question_id.in_(ids), Answer.choice.is_not(None), *filters.conditions())
+            .group_by(Answer.option_id, Answer.choice)
+        ).all()
+    }
+    respondents = dict(
+        db.session.execute(
+            sa.select(Answer.question_id, sa.func.count(sa.distinct(Answer.response_id)))
+            .join(Response, Response.id == Answer.response_id)
+            .where(Answer.question_id.in_(ids), *filters.conditions())
+            .group_by(Answer.question_id)
+        ).all()
+    )
+    return choices, respondents
 
 
 def _live_option_counts(filters, ids, multiple):

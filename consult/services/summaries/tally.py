@@ -261,6 +261,14 @@ def _recount(response_where=None, stored=None):
     area = sa.func.coalesce(Response.area_id, sa.literal_column(str(NO_AREA_KEY)))
     cell = [Response.consultation_id, area, Response.channel, day]
     columns = ["consultation_id", "area_key", "channel", "day", "kind", "item_id", "count"]
+    # A grid's statement per scale point, a ranking's option per rank.
+    db.session.execute(sa.insert(SummaryCount).from_select(
+        [*columns, "choice"],
+        sa.select(*cell, sa.literal("choice"), Answer.option_id, sa.func.count(), Answer.choice)
+        .select_from(Answer).join(Response, Response.id == Answer.response_id)
+        .where(Answer.option_id.is_not(None), Answer.choice.is_not(None), *response_where)
+        .group_by(*cell, Answer.option_id, Answer.choice),
+    ))
     queries = [
         sa.select(*cell, sa.literal("respondents"), sa.literal(0), sa.func.count())
         .where(*response_where)

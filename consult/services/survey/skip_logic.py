@@ -9,12 +9,25 @@ def chosen_option_ids(question, value):
     return []
 
 
+def graded_choices(question, value):
+    """A grid's or ranking's answer as (option id, choice) pairs: a statement and its scale point
+    (1 = first), or an option and its rank (1 = first)."""
+    if question.kind == "grid" and isinstance(value, dict):
+        points = len(question.scale_points or [])
+        return [(int(o), p) for o, p in value.items() if str(o).isdigit() and isinstance(p, int) and 0 < p <= points]
+    if question.kind == "ranking" and isinstance(value, list):
+        return [(o, rank) for rank, o in enumerate(value, start=1) if isinstance(o, int)]
+    return []
+
+
 def has_answer(question, value):
     if question.kind in ("single", "scale", "multiple"):
         valid = {option.id for option in question.options}
         return any(option_id in valid for option_id in chosen_option_ids(question, value))
     if question.kind == "area":
         return bool(value) and bool(value.get("area_id"))
+    if question.kind in ("grid", "ranking"):
+        return bool(value) and isinstance(value, (dict, list))
     return bool(value and str(value).strip())
 
 

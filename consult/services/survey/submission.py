@@ -11,7 +11,7 @@ from consult.models import Answer, Draft, Response, utcnow
 from consult.services.mail.alerts import queue_urgent_alert
 from consult.services.survey.drafts import _draft_lifetime, hash_token
 from consult.services.survey.receipts import new_receipt_code
-from consult.services.survey.skip_logic import chosen_option_ids, has_answer, visible_questions
+from consult.services.survey.skip_logic import chosen_option_ids, graded_choices, has_answer, visible_questions
 from consult.services.tagging.store import Analyser, insert_text_answers
 
 _drafts = Draft.__table__
@@ -179,6 +179,13 @@ def _answer_rows(response, question, value, choices, texts):
             texts.append({"question_id": question.id, "text": value})
         return
     valid = {option.id for option in question.options}
+    if question.kind in ("grid", "ranking"):
+        choices.extend(
+            {"question_id": question.id, "option_id": option_id, "choice": choice}
+            for option_id, choice in graded_choices(question, value)
+            if option_id in valid
+        )
+        return
     for option_id in chosen_option_ids(question, value):
         if option_id in valid:
-            choices.append({"question_id": question.id, "option_id": option_id})
+            choices.append({"question_id": question.id, "option_id": option_id, "choice": None})
