@@ -9,7 +9,8 @@ from consult.cleaning import strip_spaces
 from consult.services.consultations.areas import POPULATION_MAX, POPULATION_MIN
 
 # Thousands may be written with commas or spaces, as people write them: "12,500" or "12 500".
-WHOLE_NUMBER = re.compile(r"^\d{1,3}(?:[, ]?\d{3})*$")
+# At most 12 digits: larger numbers are refused by the range check, never converted from huge text.
+WHOLE_NUMBER = re.compile(r"^\d{1,3}(?:[, ]?\d{3}){0,3}$")
 
 
 class AreaPopulationForm(FlaskForm):
