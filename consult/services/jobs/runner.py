@@ -24,11 +24,13 @@ KINDS = {
     "retag": "consult.services.tagging.jobs:retag_work",
     "export": "consult.services.consultations.export_jobs:export_work",
     "summaries": "consult.services.summaries.rebuild:rebuild_work",
+    "retrain": "consult.services.tagging.learning:retrain_work",
 }
 FAILED = {
     "retag": "Re-analysis stopped with an error before it finished. Start it again; tags already updated are kept.",
     "export": "The download could not be prepared. Ask for it again; if it fails again, tell an administrator.",
     "summaries": "Bringing the board's figures up to date stopped with an error. Run it again.",
+    "retrain": "Retraining stopped with an error; the model in use is unchanged. Start it again.",
 }
 RETRYING = "It stopped with an error and is being tried again."
 
