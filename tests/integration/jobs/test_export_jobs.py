@@ -125,7 +125,7 @@ def test_the_work_runs_in_a_thread_of_the_app_when_no_redis_is_set(answered, app
     assert (job.status, job.done, job.attempts) == ("done", 3, 1) and Path(job.result_path).exists()
 
 
-def test_a_job_lost_with_its_worker_is_started_again(answered, client, auth, monkeypatch):
+def test_a_job_lost_with_its_worker_is_started_again(answered, client, auth):
     officer = auth.login("officer")
     job = export_jobs.queue_export(answered, "csv", False, officer)
     # The worker claimed it, wrote part of the file and died: no progress for an hour.
@@ -152,8 +152,5 @@ def test_a_job_that_keeps_failing_stops_with_a_plain_reason(answered, client, au
     assert len(calls) == 3
     assert page.h1.get_text() == "Preparing the download stopped"
     assert "Ask for it again" in page.select_one(".warning-panel").get_text() and "secret" not in page.get_text()
-    assert list(Path(answered_dir(client)).glob("*")) == []
-
-
-def answered_dir(client):
-    return client.application.config["EXPORT_DIR"]
+    # No half-written file is left behind.
+    assert list(Path(client.application.config["EXPORT_DIR"]).glob("*")) == []
