@@ -8,7 +8,7 @@ PORT ?= 5000
 DEMO_RESPONSES ?= 2000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test load-test security-scan db migrate serve bench clean-venv
+.PHONY: run test load-test security-scan db migrate serve worker bench clean-venv
 
 # On a first run only (an empty database): the demo surveys, responses and one staff account per
 # role, whose passwords are printed here. seed-demo refuses the accounts in production.
@@ -27,6 +27,10 @@ security-scan: $(VENV)/.dev-installed
 
 serve: migrate
 	$(BIN)/python deploy/serve.py --bind $(HOST):$(PORT)
+
+# Runs background jobs (exports, re-analysis, summary rebuilds) from Redis; needs REDIS_URL.
+worker: migrate
+	$(FLASK) jobs worker
 
 db: migrate
 	$(FLASK) seed-demo --if-empty

@@ -101,6 +101,13 @@ class Config:
     PUBLIC_BASE_URL = None
     # An urgent flag nobody has opened after this long is sent again, to the admins.
     FLAG_ESCALATE_HOURS = 4
+    # Background jobs go through RQ at this Redis when set, else run in the app's own threads.
+    REDIS_URL = None
+    # Exports of this many responses or more are prepared in the background and offered as a file,
+    # kept this many hours.
+    EXPORT_JOB_THRESHOLD = 5000
+    EXPORT_KEEP_HOURS = 24
+    EXPORT_DIR = None
 
     def __init__(self):
         self.SQLALCHEMY_DATABASE_URI = _database_url()
@@ -112,7 +119,11 @@ class Config:
         self.IDLE_TIMEOUT_MINUTES = _int_env("IDLE_TIMEOUT_MINUTES", self.IDLE_TIMEOUT_MINUTES)
         self.SESSION_MAX_HOURS = _int_env("SESSION_MAX_HOURS", self.SESSION_MAX_HOURS)
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
-        self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+        self.REDIS_URL = os.environ.get("REDIS_URL", "").strip() or None
+        self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
+        self.EXPORT_JOB_THRESHOLD = _int_env("EXPORT_JOB_THRESHOLD", self.EXPORT_JOB_THRESHOLD)
+        self.EXPORT_KEEP_HOURS = _int_env("EXPORT_KEEP_HOURS", self.EXPORT_KEEP_HOURS)
+        self.EXPORT_DIR = os.environ.get("EXPORT_DIR", "").strip() or str(INSTANCE_DIR / "exports")
         self.RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", self.SURVEY_RATE_LIMIT)
         self.SUBMIT_RATE_LIMIT = os.environ.get("SUBMIT_RATE_LIMIT", self.SUBMIT_RATE_LIMIT)

@@ -37,10 +37,11 @@ def create_app(config=None):
     register_template_helpers(app)
     register_commands(app)
     from consult.analysis import warm_up
-    from consult.services.tagging import jobs, learning
+    from consult.services.jobs import dispatch
+    from consult.services.tagging import learning
 
     learning.init_app(app)
-    jobs.init_app(app)
+    dispatch.init_app(app)
     learning.load_model(app)  # the partnership's model, trained from the shipped corpus if none is stored
     warm_up()  # before any request thread can race to load the lexicons
     return app

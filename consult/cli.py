@@ -16,10 +16,13 @@ def register(app: Flask):
     app.cli.add_command(consultations)
 
     from consult.auth.commands import create_user
+    from consult.jobs_cli import jobs, summaries
     from consult.mail_cli import mail
 
     app.cli.add_command(create_user)
     app.cli.add_command(mail)
+    app.cli.add_command(jobs)
+    app.cli.add_command(summaries)
 
 
 @click.command("seed-demo")

@@ -1,12 +1,14 @@
-"""Downloading a consultation's responses as CSV (streamed) or XLSX; original text for admins only, logged."""
+"""Downloading a consultation's responses as CSV (streamed) or XLSX; original text for admins only, logged.
+Exports of EXPORT_JOB_THRESHOLD responses or more are prepared as background jobs (manage/jobs.py)."""
 import tempfile
 
-from flask import Response, abort, request, send_file, stream_with_context
+from flask import Response, abort, current_app, redirect, request, send_file, stream_with_context, url_for
 from flask_login import current_user
 
 from consult.manage import bp
 from consult.manage.consultations import consultation_or_404
-from consult.services.consultations import exports
+from consult.services.consultations import export_jobs, exports
+from consult.services.jobs.dispatch import starter
 
 MIMETYPES = {
     "csv": "text/csv",
@@ -24,6 +26,10 @@ def export(slug, file_format):
     raw = request.args.get("raw") == "1"
     if raw and current_user.role != "admin":
         abort(403)
+    if export_jobs.needs_job(consultation, current_app.config["EXPORT_JOB_THRESHOLD"]):
+        job = export_jobs.queue_export(consultation, file_format, raw, current_user)
+        starter(current_app).start(job.id, background=not current_app.testing)
+        return redirect(url_for("manage.job_progress", job_id=job.id))
     exports.record_export(consultation, file_format, raw, current_user)
     name = f"{consultation.slug}-responses{'-original-text' if raw else ''}.{file_format}"
     if file_format == "csv":

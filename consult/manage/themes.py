@@ -5,6 +5,7 @@ from flask_login import current_user
 from consult.access import role_required
 from consult.manage import bp
 from consult.manage.theme_forms import NewThemeForm, ReanalyseForm, ThemeForm
+from consult.services.jobs.dispatch import starter
 from consult.services.tagging import jobs, themes
 
 
@@ -67,12 +68,12 @@ def theme_edit(slug):
 @bp.post("/themes/reanalyse")
 @role_required("admin")
 def themes_reanalyse():
-    """Queue a re-analysis, start it after the commit in a thread of its own, show its progress."""
+    """Queue a re-analysis, start it after the commit (on the job queue), show its progress."""
     if not ReanalyseForm().validate_on_submit():
         abort(400)
     job, created = jobs.queue_retag(current_user)
     if created:
-        current_app.extensions["consult.reanalyser"].start(job.id, background=not current_app.testing)
+        starter(current_app).start(job.id, background=not current_app.testing)
     else:
         flash("Answers are already being re-analysed: here is how far it has got.")
     return redirect(url_for("manage.themes_reanalysis", job_id=job.id))

@@ -12,7 +12,7 @@ from consult.models.consultation import (
     Question,
     consultation_areas,
 )
-from consult.models.job import JOB_STATUSES, AnalysisJob
+from consult.models.job import JOB_STATUSES, Job
 from consult.models.mail import OutboxMessage, ResultsSubscription
 from consult.models.outcome import Outcome, OutcomeItem
 from consult.models.response import CHANNELS, Answer, Draft, Response
@@ -38,8 +38,8 @@ __all__ = [
     "SAFEGUARDING_LEVELS",
     "STATUSES",
     "TAG_SOURCES",
-    "AnalysisJob",
     "AreaPopulation",
+    "Job",
     "Answer",
     "ApiToken",
     "AuditEvent",

@@ -4,7 +4,7 @@ import pytest
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import AnalysisJob, Answer
+from consult.models import Job, Answer
 from tests.conftest import AuthActions
 from tests.e2e.conftest import axe_violations, open_context
 from tests.integration.manage.answer_helpers import text_answer
@@ -49,7 +49,7 @@ def test_theme_editor_and_flag_level_change(app, demo, live_server, browser):
     assert "/manage/themes/reanalyse/" in page.url
     assert "Re-analysed" in page.locator(".job-progress").inner_text()
     _check(page)
-    assert db.session.scalar(sa.select(AnalysisJob.status)) == "done"
+    assert db.session.scalar(sa.select(Job.status)) == "done"
 
     # Made after the re-analysis, which would have judged this made-up text afresh.
     flag = text_answer("A made-up worry about home", level="concern", reasons=["fear at home"], age_minutes=200)

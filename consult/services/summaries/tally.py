@@ -295,11 +295,29 @@ def _recount(response_where=None, stored=None):
     recount_text(cell, response_where)
 
 
-def rebuild():
-    """Recount everything from the answers (after a restore, or to check); commits."""
-    _recount(None)
+def consultations_to_rebuild():
+    """The ids of every consultation with responses or counts, for rebuild()."""
+    with_responses = sa.select(Response.consultation_id)
+    with_counts = sa.select(SummaryCount.consultation_id)
+    return sorted(set(db.session.scalars(with_responses.union(with_counts)).all()))
+
+
+def rebuild(progress=None):
+    """Recount everything from the answers (after a restore, or to check), one consultation per
+    transaction so each one's figures are whole at every moment; commits. Calls ``progress(1)``
+    after each consultation. Returns how many consultations were recounted."""
+    ids = consultations_to_rebuild()
+    # Cleared first: anything submitted during the rebuild marks its cell again.
     db.session.execute(sa.delete(SummaryStale))
+    for model in (SummaryCount, SummaryPhrase):
+        db.session.execute(sa.delete(model).where(model.consultation_id.not_in(ids)))
     db.session.commit()
+    for consultation_id in ids:
+        _recount([Response.consultation_id == consultation_id], lambda model: [model.consultation_id == consultation_id])
+        db.session.commit()
+        if progress:
+            progress(1)
+    return len(ids)
 
 
 def summed(filters, kind, *group_by):

@@ -1,7 +1,6 @@
 """The partnership's own analysis model: officers' reviews as training examples, retraining
 with a cross-validated before-and-after check, and the model each server loads at start.
 """
-import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -12,8 +11,10 @@ from consult.analysis import store
 from consult.analysis.corpus import LabelledRow
 from consult.analysis.crossval import retrain_scores
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, AuditEvent, SafeguardingAction, User
+from consult.models import Answer, AnswerTheme, AuditEvent, Job, SafeguardingAction, User
 from consult.services.accounts.audit import record
+from consult.services.jobs.dispatch import starter
+from consult.services.jobs.runner import create_job, is_lost
 
 # A flag an officer referred or signposted was a real concern; "no further action" was not.
 CONCERN_ACTIONS = ("referred_police", "referred_service", "signposted")
@@ -24,9 +25,6 @@ RETRAIN_INNER_FOLDS = 2
 # A new model may lose this much safeguarding recall to rounding, no more.
 RECALL_SLACK = 0.005
 RETRAIN_ACTIONS = ("analysis.retrained", "analysis.retrain_refused")
-
-# One retrain at a time in a process: a second press of the button while one runs is refused.
-_retraining = threading.Lock()
 
 
 def model_folder(app) -> Path:
@@ -119,11 +117,15 @@ def last_retrain():
 
 
 def retraining_now() -> bool:
-    return _retraining.locked()
+    """True while a retrain job is queued or running (and not lost with its worker)."""
+    job = db.session.scalar(
+        sa.select(Job).where(Job.kind == "retrain", Job.status.in_(("queued", "running"))).order_by(Job.id.desc()).limit(1)
+    )
+    return job is not None and not is_lost(job)
 
 
 class Retrainer:
-    """Retraining for one app, in a thread of its own: made by init_app, found in app.extensions."""
+    """Retraining for one app, as a background job: made by init_app, found in app.extensions."""
 
     def __init__(self, app):
         self.app = app
@@ -137,26 +139,22 @@ def init_app(app):
 
 
 def start_retrain(app, user_id, background=True) -> bool:
-    """Retrain (see ``retrain``) as the user with `user_id`, in a thread of its own, as it takes
-    longer than a request may; returns False when a retrain is already running.
-    ``background=False`` waits for it.
+    """Retrain (see ``retrain``) as the user with `user_id` in a background job (consult/services/jobs),
+    as it takes longer than a request may; returns False when a retrain is already under way.
+    ``background=False`` waits for it when jobs run in the app's threads.
     """
-    if not _retraining.acquire(blocking=False):
+    if retraining_now():
         return False
-
-    def run():
-        try:
-            with app.app_context():
-                retrain(app, db.session.get(User, user_id) if user_id else None)
-                db.session.remove()
-        finally:
-            _retraining.release()
-
-    if background:
-        threading.Thread(target=run, name="consult-retrain", daemon=True).start()
-    else:
-        run()
+    job = create_job("retrain", db.session.get(User, user_id) if user_id else None)
+    starter(app).start(job.id, background)
     return True
+
+
+def retrain_work(job, progress):
+    """The `retrain` job's work, in the app context of the worker or thread running it."""
+    from flask import current_app
+
+    retrain(current_app, db.session.get(User, job.created_by_id) if job.created_by_id else None)
 
 
 def _recall(result: dict) -> float:

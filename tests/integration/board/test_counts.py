@@ -105,6 +105,37 @@ def test_rebuild_recounts_everything(monkeypatch, busy_demo):
     assert_counts_agree(monkeypatch, busy_demo)
 
 
+def test_summaries_rebuild_command_recounts_lost_counts_with_a_progress_bar(monkeypatch, busy_demo, runner):
+    from consult.models import SummaryCount
+
+    summaries.theme_matrix(Filters(consultation_id=busy_demo.id))
+    # Counts lost or left behind (a restore, a bug): only a rebuild puts them right.
+    db.session.execute(sa.delete(SummaryCount).where(SummaryCount.kind == "respondents"))
+    db.session.add(SummaryCount(consultation_id=busy_demo.id, area_key=0, channel="web", day=busy_demo.opens_at.date(),
+                                kind="respondents", item_id=0, count=5))
+    db.session.commit()
+    consultations = len(tally.consultations_to_rebuild())
+    result = runner.invoke(args=["summaries", "rebuild"])
+    assert result.exit_code == 0, result.output
+    assert "Recounting consultations" in result.output
+    assert f"Rebuilt the summary tables of {consultations} consultation{'' if consultations == 1 else 's'}." in result.output
+    assert_counts_agree(monkeypatch, busy_demo)
+
+
+def test_a_summaries_job_rebuilds_with_its_progress_stored(monkeypatch, busy_demo):
+    from consult.models import Job, SummaryCount
+    from consult.services.jobs.runner import create_job, run_job
+
+    db.session.execute(sa.delete(SummaryCount))
+    db.session.commit()
+    job = create_job("summaries", None)
+    assert run_job(job.id)
+    db.session.refresh(job)
+    assert (job.status, job.done) == ("done", job.total) and job.total >= 1
+    assert db.session.get(Job, job.id).attempts == 1
+    assert_counts_agree(monkeypatch, busy_demo)
+
+
 
 
 def test_a_bulk_update_marks_only_the_cells_it_touches(monkeypatch, busy_demo):

@@ -74,3 +74,19 @@ def test_reviews_and_safeguarding_decisions_become_training_rows(app, auth):
     assert rows["Dealers outside the Spar"].themes_known
     decision = rows["He checks my phone every night and I'm scared to go home"]
     assert decision.safeguarding is True and not decision.themes_known
+
+
+def test_retraining_runs_as_a_job_and_a_second_press_meanwhile_is_refused(client, auth, own_models, monkeypatch):
+    from consult.models import Job, utcnow
+
+    officer = auth.login("officer")
+    reviewed(officer)
+    monkeypatch.setattr(learning, "retrain_scores", lambda *a, **k: (scores(0.70, 0.95), scores(0.72, 0.95)))
+    client.post("/manage/review/retrain")
+    job = db.session.scalar(sa.select(Job).where(Job.kind == "retrain"))
+    assert (job.status, job.created_by_id, job.attempts) == ("done", officer.id, 1)
+    db.session.add(Job(kind="retrain", status="running", created_by_id=officer.id, updated_at=utcnow()))
+    db.session.commit()
+    page = soup(client.get(client.post("/manage/review/retrain").headers["Location"]))
+    assert "already being retrained" in page.get_text()
+    assert db.session.scalar(sa.select(sa.func.count(Job.id)).where(Job.kind == "retrain")) == 2

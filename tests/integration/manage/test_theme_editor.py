@@ -2,7 +2,7 @@
 import sqlalchemy as sa
 
 from consult.extensions import db
-from consult.models import AnalysisJob, AuditEvent, Theme, utcnow
+from consult.models import Job, AuditEvent, Theme, utcnow
 from tests.integration.manage.answer_helpers import text_answer
 from tests.pagecheck import soup
 
@@ -62,7 +62,7 @@ def test_reanalyse_applies_a_new_theme_to_stored_answers(client, auth):
     auth.login("admin")
     client.post("/manage/themes/new", data={"slug": "dog-fouling", "name": "Dog fouling", "terms": "dog mess", "active": "y"})
     response = client.post("/manage/themes/reanalyse")
-    job = db.session.scalar(sa.select(AnalysisJob))
+    job = db.session.scalar(sa.select(Job))
     assert response.headers["Location"] == f"/manage/themes/reanalyse/{job.id}"
     page = soup(client.get(response.headers["Location"]))
     assert page.select_one(".job-progress").get_text(" ", strip=True) == "Re-analysed 1 of 1 answer."
@@ -110,7 +110,7 @@ def test_a_built_in_theme_with_long_terms_can_be_saved_unchanged(client, auth):
 
 def test_progress_is_read_from_the_database_and_the_page_refreshes_until_done(client, auth):
     admin = auth.login("admin")
-    job = AnalysisJob(kind="retag", status="running", total=3000, done=1200, user_id=admin.id, updated_at=utcnow())
+    job = Job(kind="retag", status="running", total=3000, done=1200, created_by_id=admin.id, updated_at=utcnow())
     db.session.add(job)
     db.session.commit()
     page = soup(client.get(f"/manage/themes/reanalyse/{job.id}"))
@@ -122,7 +122,7 @@ def test_progress_is_read_from_the_database_and_the_page_refreshes_until_done(cl
     assert themes_page.select_one(f'a[href="/manage/themes/reanalyse/{job.id}"]') is not None
     again = client.post("/manage/themes/reanalyse")
     assert again.headers["Location"] == f"/manage/themes/reanalyse/{job.id}"
-    assert db.session.scalar(sa.select(sa.func.count(AnalysisJob.id))) == 1
+    assert db.session.scalar(sa.select(sa.func.count(Job.id))) == 1
     assert client.get("/manage/themes/reanalyse/99999").status_code == 404
 
 
@@ -132,31 +132,36 @@ def test_a_job_lost_with_its_server_says_so_and_can_be_started_again(client, aut
     text_answer("Broken glass in the play park")
     admin = auth.login("admin")
     stale = utcnow() - timedelta(hours=1)
-    job = AnalysisJob(kind="retag", status="running", total=10, done=4, user_id=admin.id, updated_at=stale)
+    job = Job(kind="retag", status="running", total=10, done=4, attempts=1, created_by_id=admin.id, updated_at=stale)
     db.session.add(job)
     db.session.commit()
     page = soup(client.get(f"/manage/themes/reanalyse/{job.id}"))
     assert page.h1.get_text() == "Re-analysis stopped" and page.select_one('meta[http-equiv="refresh"]') is None
     response = client.post("/manage/themes/reanalyse")
     assert response.headers["Location"] != f"/manage/themes/reanalyse/{job.id}"
-    assert db.session.scalar(sa.select(AnalysisJob).order_by(AnalysisJob.id.desc())).status == "done"
+    assert db.session.scalar(sa.select(Job).order_by(Job.id.desc())).status == "done"
 
 
-def test_a_failed_job_stores_a_plain_problem(app, auth, monkeypatch):
+def test_a_failed_job_is_tried_again_then_stores_a_plain_problem(app, auth, monkeypatch):
+    from consult.services.jobs.dispatch import starter
     from consult.services.tagging import jobs
 
     text_answer("Broken glass in the play park")
     job, created = jobs.queue_retag(auth.user("admin"))
     assert created and job.total == 1
 
+    calls = []
+
     def broken(**kwargs):
+        calls.append(1)
         raise RuntimeError("database went away")
 
     monkeypatch.setattr(jobs, "retag", broken)
-    jobs.start_retag_job(app, job.id, background=False)
+    starter(app).start(job.id, background=False)
     db.session.expire_all()
-    job = db.session.get(AnalysisJob, job.id)
-    assert job.status == "failed" and "Start it again" in job.problem and "database" not in job.problem
+    job = db.session.get(Job, job.id)
+    assert len(calls) == job.attempts == 3
+    assert job.status == "failed" and "Start it again" in job.error and "database" not in job.error
 
 
 def test_queued_jobs_run_from_the_command_line(app, runner, auth):
@@ -167,31 +172,32 @@ def test_queued_jobs_run_from_the_command_line(app, runner, auth):
     result = runner.invoke(args=["analysis", "run-jobs"])
     assert "Ran 1 queued re-analysis job." in result.output
     db.session.expire_all()
-    assert (db.session.get(AnalysisJob, job.id).status, db.session.get(AnalysisJob, job.id).done) == ("done", 1)
+    assert (db.session.get(Job, job.id).status, db.session.get(Job, job.id).done) == ("done", 1)
 
 
 def test_the_button_returns_at_once_and_the_work_runs_in_a_thread_after_the_commit(client, auth, app, monkeypatch):
     import threading
 
-    from consult.services.tagging import jobs
+    from consult.services.jobs.dispatch import starter
 
     answer = text_answer("There is dog mess all over the path by the school")
     auth.login("admin")
     client.post("/manage/themes/new", data={"slug": "dog-fouling", "name": "Dog fouling", "terms": "dog mess", "active": "y"})
     started = []
-    monkeypatch.setattr(app.extensions["consult.reanalyser"], "start", lambda job_id, background=True: started.append(job_id))
+    monkeypatch.setattr(starter(app), "start", lambda job_id, background=True: started.append(job_id))
     response = client.post("/manage/themes/reanalyse")
-    job = db.session.scalar(sa.select(AnalysisJob))
+    job = db.session.scalar(sa.select(Job))
     assert started == [job.id] and job.status == "queued"
     page = soup(client.get(response.headers["Location"]))
     assert page.select_one(".job-progress").get_text(" ", strip=True) == "Waiting to start: 1 answer to re-analyse."
     assert page.select_one('meta[http-equiv="refresh"]') is not None
     # The thread the button starts, waited for here: it finds the job committed and stores its end.
-    jobs.start_retag_job(app, job.id, background=True)
+    monkeypatch.undo()
+    starter(app).start(job.id, background=True)
     for thread in threading.enumerate():
-        if thread.name == f"consult-retag-{job.id}":
+        if thread.name == f"consult-job-{job.id}":
             thread.join(timeout=60)
     db.session.expire_all()
-    assert (db.session.get(AnalysisJob, job.id).status, db.session.get(AnalysisJob, job.id).done) == ("done", 1)
+    assert (db.session.get(Job, job.id).status, db.session.get(Job, job.id).done) == ("done", 1)
     db.session.refresh(answer)
     assert "dog-fouling" in [tag.theme.slug for tag in answer.themes if tag.source == "auto"]
