@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.conftest import make_app
+from tests.conftest import AuthActions, make_app
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -93,3 +93,11 @@ def axe_violations(page):
         for v in result["violations"]
     ]
     return violations + [f"CSP refused: {text}" for text in getattr(page.context, "csp_refusals", [])]
+
+
+def sign_in(page, live_server, user, start="/auth/login"):
+    """Sign `user` in through the form, reached at `start` (a protected page sends the browser there)."""
+    page.goto(live_server + start)
+    page.fill("#email", user.email)
+    page.fill("#password", AuthActions.PASSWORD)
+    page.locator("button[type=submit]").click()

@@ -9,7 +9,7 @@ from consult.extensions import db
 from consult.models import Theme
 from consult.services.demo.seed import add_synthetic_responses
 from tests.conftest import AuthActions
-from tests.e2e.conftest import axe_violations, open_context
+from tests.e2e.conftest import axe_violations, open_context, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -38,14 +38,6 @@ def check_axe(page):
     assert problems == [], f"{page.url}: " + "; ".join(problems)
 
 
-def sign_in(page, live_server, user):
-    page.goto(live_server + "/board/")
-    page.fill("#email", user.email)
-    page.fill("#password", AuthActions.PASSWORD)
-    page.locator("button[type=submit]").click()
-    assert page.url.endswith("/board/")
-
-
 def pdf_pages(pdf):
     """Pages in a PDF (pypdf is not a dependency): Chromium writes one /Type /Page object a page."""
     assert pdf.startswith(b"%PDF")
@@ -58,7 +50,8 @@ def board_page(app, demo, live_server, browser):
     user = AuthActions(app.test_client()).user("board")
     context = open_context(browser, viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    sign_in(page, live_server, user)
+    sign_in(page, live_server, user, "/board/")
+    assert page.url.endswith("/board/")
     yield page
     context.close()
 

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Job, Answer
 from tests.conftest import AuthActions
-from tests.e2e.conftest import axe_violations, open_context
+from tests.e2e.conftest import axe_violations, open_context, sign_in
 from tests.integration.manage.answer_helpers import text_answer
 
 pytestmark = pytest.mark.e2e
@@ -18,18 +18,11 @@ def _check(page):
     assert problems == [], f"{page.url}: " + "; ".join(problems)
 
 
-def _sign_in(page, base, user):
-    page.goto(base + "/auth/login")
-    page.fill("#email", user.email)
-    page.fill("#password", AuthActions.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_theme_editor_and_flag_level_change(app, demo, live_server, browser):
     admin = AuthActions(app.test_client()).user("admin")
     context = open_context(browser, viewport={"width": 375, "height": 800})
     page = context.new_page()
-    _sign_in(page, live_server, admin)
+    sign_in(page, live_server, admin)
 
     page.goto(live_server + "/manage/themes/new")
     page.get_by_text("How to write terms, with examples").click()

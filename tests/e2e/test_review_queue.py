@@ -6,7 +6,7 @@ from consult.extensions import db
 from consult.models import Answer
 from consult.services.tagging import review
 from tests.conftest import AuthActions
-from tests.e2e.conftest import axe_violations, open_context
+from tests.e2e.conftest import axe_violations, open_context, sign_in
 from tests.integration.manage.answer_helpers import text_answer, theme
 
 pytestmark = pytest.mark.e2e
@@ -22,13 +22,6 @@ def _answers():
     return made
 
 
-def _sign_in(page, base, user):
-    page.goto(base + "/auth/login")
-    page.fill("#email", user.email)
-    page.fill("#password", AuthActions.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def _check(page):
     assert page.locator("h1").count() == 1, page.url
     problems = axe_violations(page)
@@ -42,7 +35,7 @@ def test_review_queue_is_compact_accessible_and_confirms_a_selection(app, demo, 
     user = AuthActions(app.test_client()).user("officer")
     context = open_context(browser, viewport={"width": width, "height": 900})
     page = context.new_page()
-    _sign_in(page, live_server, user)
+    sign_in(page, live_server, user)
     page.goto(f"{live_server}/manage/review?consultation=street-safety")
     _check(page)
     rows = page.locator(".review-list tbody tr")

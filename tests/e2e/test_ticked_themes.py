@@ -8,7 +8,7 @@ from consult.extensions import db
 from consult.models import Question
 from consult.services.demo.seed import add_synthetic_responses
 from tests.conftest import AuthActions
-from tests.e2e.conftest import axe_violations, open_context
+from tests.e2e.conftest import axe_violations, open_context, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -16,13 +16,6 @@ pytestmark = pytest.mark.e2e
 def check(page):
     problems = axe_violations(page)
     assert problems == [], f"{page.url}: " + "; ".join(problems)
-
-
-def sign_in(page, live_server, user, start):
-    page.goto(live_server + start)
-    page.fill("#email", user.email)
-    page.fill("#password", AuthActions.PASSWORD)
-    page.locator("button[type=submit]").click()
 
 
 def test_officer_links_a_choice_and_the_board_shows_each_source(app, demo, live_server, browser):
