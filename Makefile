@@ -8,7 +8,11 @@ PORT ?= 5000
 DEMO_RESPONSES ?= 2000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test load-test security-scan db migrate serve worker bench clean-venv
+# The residents' languages: each catalogue (.po, in git) compiled to the .mo the app reads.
+CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+
+.PHONY: run test translations extract-messages load-test security-scan db migrate serve worker bench clean-venv
 
 # On a first run only (an empty database): the demo surveys, responses and one staff account per
 # role, whose passwords are printed here. seed-demo refuses the accounts in production.
@@ -16,10 +20,10 @@ run: migrate
 	$(FLASK) seed-demo --if-empty --accounts --responses $(DEMO_RESPONSES) --site-url http://$(HOST):$(PORT)
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.dev-installed node_modules/.installed
+test: $(VENV)/.dev-installed node_modules/.installed translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-load-test: $(VENV)/.dev-installed
+load-test: $(VENV)/.dev-installed translations
 	$(BIN)/python -m pytest tests/load -m load -s -q
 
 security-scan: $(VENV)/.dev-installed
@@ -35,13 +39,24 @@ worker: migrate
 db: migrate
 	$(FLASK) seed-demo --if-empty
 
-migrate: $(VENV)/.installed
+migrate: $(VENV)/.installed translations
 	$(FLASK) db upgrade
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/analysis.py
 	$(BIN)/python bench/submit.py
+
+translations: $(COMPILED)
+
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(BIN)/pybabel compile --input-file $< --output-file $@
+
+# After changing residents' texts: refresh the template and every catalogue, then translate the
+# new entries (docs/translations.md).
+extract-messages: $(VENV)/.installed
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords _l --keywords lazy_gettext --no-location --sort-output --project Consult --output-file translations/messages.pot .
+	$(BIN)/pybabel update --input-file translations/messages.pot --output-dir translations --no-wrap --ignore-obsolete
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Consult needs Python 3.11 or newer: set PYTHON=python3.11")'

@@ -1,5 +1,6 @@
 """Settings read from the environment: one class per way of running Consult."""
 import os
+import re
 import secrets
 import time
 from pathlib import Path
@@ -45,6 +46,17 @@ def _int_env(name, default):
         return int(value)
     except ValueError:
         raise RuntimeError(f"{name} must be a whole number, not {value!r}") from None
+
+
+def _languages(value):
+    """LANGUAGES="en,pl,cy" as a tuple with English first; None when unset."""
+    if not value or not value.strip():
+        return None
+    codes = [code.strip() for code in value.split(",") if code.strip()]
+    for code in codes:
+        if not re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", code):
+            raise RuntimeError(f"LANGUAGES must list language codes such as en,pl,cy, not {code!r}")
+    return ("en", *[code for code in dict.fromkeys(codes) if code != "en"])
 
 
 class Config:
@@ -108,6 +120,10 @@ class Config:
     EXPORT_JOB_THRESHOLD = 5000
     EXPORT_KEEP_HOURS = 24
     EXPORT_DIR = None
+    # Languages residents may choose (consult/i18n.py), English first; each needs a catalogue in
+    # translations/ (docs/translations.md). Staff pages are in English.
+    LANGUAGES = ("en", "pl")
+    TRANSLATIONS_DIR = BASE_DIR / "translations"
 
     def __init__(self):
         self.SQLALCHEMY_DATABASE_URI = _database_url()
@@ -119,6 +135,7 @@ class Config:
         self.IDLE_TIMEOUT_MINUTES = _int_env("IDLE_TIMEOUT_MINUTES", self.IDLE_TIMEOUT_MINUTES)
         self.SESSION_MAX_HOURS = _int_env("SESSION_MAX_HOURS", self.SESSION_MAX_HOURS)
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or _local_secret_key()
+        self.LANGUAGES = _languages(os.environ.get("LANGUAGES")) or self.LANGUAGES
         self.REDIS_URL = os.environ.get("REDIS_URL", "").strip() or None
         self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
         self.EXPORT_JOB_THRESHOLD = _int_env("EXPORT_JOB_THRESHOLD", self.EXPORT_JOB_THRESHOLD)

@@ -52,6 +52,9 @@ def register_extensions(app):
     migrate.init_app(app, db, directory=str(BASE_DIR / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
+    from consult import i18n
+
+    i18n.init_app(app)
     from consult.services.mail import delivery
 
     delivery.init_app(app)

@@ -15,6 +15,16 @@ from consult.extensions import db  # noqa: E402
 from tests.pagecheck import CheckingClient  # noqa: E402
 
 
+def pytest_sessionstart(session):
+    """Stop at once, with the fix, when a catalogue was changed but not compiled (make translations)."""
+    from config import BASE_DIR
+
+    for source in (BASE_DIR / "translations").glob("*/LC_MESSAGES/messages.po"):
+        compiled = source.with_suffix(".mo")
+        if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
+            pytest.exit(f"{compiled} is missing or older than its .po: run `make translations` first", returncode=4)
+
+
 def _settings(url, **overrides):
     return {"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False, **overrides}
 
