@@ -31,7 +31,7 @@ def signature():
 
 def queue(kind, recipient, subject, body, ref="", headers=None):
     """Add one message for `recipient` to the session; the caller commits with the event that
-    caused it, and the message is delivered after the request (see delivery.py)."""
+    caused it, and the message is delivered by a `mail` job started after the request (see delivery.py)."""
     name = partnership_name(current_app.config)
     message = OutboxMessage(
         kind=kind, ref=str(ref)[:60], recipient=recipient, subject=f"{subject} – {name}"[:200],
@@ -39,7 +39,7 @@ def queue(kind, recipient, subject, body, ref="", headers=None):
     )
     db.session.add(message)
     if has_app_context():
-        g.mail_queued = True  # delivery.init_app's after_request hook tries it once the view has committed
+        g.mail_queued = True  # delivery.init_app queues a mail job once the view has committed
     return message
 
 

@@ -154,3 +154,14 @@ def test_a_job_that_keeps_failing_stops_with_a_plain_reason(answered, client, au
     assert "Ask for it again" in page.select_one(".warning-panel").get_text() and "secret" not in page.get_text()
     # No half-written file is left behind.
     assert list(Path(client.application.config["EXPORT_DIR"]).glob("*")) == []
+
+
+def test_job_lost_seconds_sets_how_long_a_stalled_job_waits_before_it_is_claimed_again(app, answered, auth):
+    from consult.services.jobs.runner import claim
+
+    job = export_jobs.queue_export(answered, "csv", False, auth.user("officer"))
+    job.status, job.attempts, job.updated_at = "running", 1, utcnow() - timedelta(seconds=30)
+    db.session.commit()
+    assert claim(job.id) is None  # still within the default quarter of an hour
+    app.config["JOB_LOST_SECONDS"] = 20
+    assert claim(job.id).attempts == 2
