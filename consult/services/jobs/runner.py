@@ -129,6 +129,21 @@ def run_job(job_id):
     return True
 
 
+def run_queued(kind=None):
+    """Run here, oldest first, every job (of `kind`, or of any kind) still queued; commits.
+    Returns how many this call finished. For `flask jobs run-queued`, where no worker or thread ran them."""
+    query = sa.select(Job.id).where(Job.status == "queued").order_by(Job.id)
+    if kind is not None:
+        query = query.where(Job.kind == kind)
+    finished = 0
+    for job_id in db.session.scalars(query).all():
+        try:
+            finished += run_job(job_id)
+        except Exception:
+            log.exception("queued job %s failed", job_id)
+    return finished
+
+
 def lost_jobs(now=None):
     """Jobs queued or running whose progress stopped moving for lost_after() (their worker died)."""
     cutoff = (now or utcnow()) - lost_after()

@@ -165,3 +165,12 @@ def test_job_lost_seconds_sets_how_long_a_stalled_job_waits_before_it_is_claimed
     assert claim(job.id) is None  # still within the default quarter of an hour
     app.config["JOB_LOST_SECONDS"] = 20
     assert claim(job.id).attempts == 2
+
+
+def test_jobs_run_queued_runs_every_queued_job_here(answered, runner, auth):
+    job = export_jobs.queue_export(answered, "csv", False, auth.user("officer"))
+    result = runner.invoke(args=["jobs", "run-queued"])
+    assert result.exit_code == 0 and "Ran 1 queued job." in result.output
+    db.session.expire_all()
+    assert (db.session.get(Job, job.id).status, db.session.get(Job, job.id).attempts) == ("done", 1)
+    assert "Ran 0 queued jobs." in runner.invoke(args=["jobs", "run-queued", "--kind", "export"]).output
