@@ -74,3 +74,18 @@ def test_with_redis_the_mail_goes_out_from_the_rq_worker_not_the_request(smtp_ap
     db.session.expire_all()
     assert (db.session.get(Job, job.id).status, db.session.get(Job, job.id).attempts) == ("done", 1)
     assert len(mailbox.to("new@example.org")) == 1
+
+
+def test_the_nightly_purge_deletes_finished_mail_jobs_older_than_the_outbox_keeps_mail(smtp_app, mailbox):
+    from datetime import timedelta
+
+    from consult.models import utcnow
+    from consult.services.casework.data_protection import purge_expired
+
+    old, recent = (queue_delivery(smtp_app, background=False) for _ in range(2))
+    db.session.expire_all()
+    assert [job.status for job in _mail_jobs()] == ["done", "done"]
+    db.session.get(Job, old.id).created_at = utcnow() - timedelta(days=outbox.KEEP_DAYS, minutes=1)
+    db.session.commit()
+    purge_expired()
+    assert [job.id for job in _mail_jobs()] == [recent.id]
