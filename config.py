@@ -124,6 +124,8 @@ class Config:
     # translations/ (docs/translations.md). Staff pages are in English.
     LANGUAGES = ("en", "pl")
     TRANSLATIONS_DIR = BASE_DIR / "translations"
+    # A queued or running job whose progress stands still this long was lost with its worker.
+    JOB_LOST_SECONDS = 15 * 60
 
     def __init__(self):
         self.SQLALCHEMY_DATABASE_URI = _database_url()
@@ -140,6 +142,7 @@ class Config:
         self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "memory://"
         self.EXPORT_JOB_THRESHOLD = _int_env("EXPORT_JOB_THRESHOLD", self.EXPORT_JOB_THRESHOLD)
         self.EXPORT_KEEP_HOURS = _int_env("EXPORT_KEEP_HOURS", self.EXPORT_KEEP_HOURS)
+        self.JOB_LOST_SECONDS = _int_env("JOB_LOST_SECONDS", self.JOB_LOST_SECONDS)
         self.EXPORT_DIR = os.environ.get("EXPORT_DIR", "").strip() or str(INSTANCE_DIR / "exports")
         self.RATELIMIT_ENABLED = os.environ.get("RATELIMIT_ENABLED", "true").lower() != "false"
         self.SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", self.SURVEY_RATE_LIMIT)

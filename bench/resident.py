@@ -61,9 +61,9 @@ class Browser:
     decides whether to retry.
     """
 
-    def __init__(self, base_url, timeout=30):
-        parts = urllib.parse.urlsplit(base_url)
-        self.host, self.port, self.timeout = parts.hostname, parts.port or 80, timeout
+    def __init__(self, base_url, timeout=30, fallback_urls=()):
+        self.servers = [_address(url) for url in (base_url, *fallback_urls)]
+        (self.host, self.port), self.timeout = self.servers[0], timeout
         self.cookies = {}
         self.sock = None
         self.buffer = b""
@@ -73,17 +73,17 @@ class Browser:
 
         `headers` is a dict of lower-case names; Set-Cookie values are kept in self.cookies.
         """
-        lines = [f"{'GET' if data is None else 'POST'} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
-        if self.cookies:
-            lines.append("Cookie: " + "; ".join(f"{name}={value}" for name, value in self.cookies.items()))
-        body = b""
-        if data is not None:
-            body = urllib.parse.urlencode(data, doseq=True).encode()
-            lines += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
         try:
             if self.sock is None:
-                self.sock = socket.create_connection((self.host, self.port), timeout=self.timeout)
+                self.sock = self._connect()
                 self.buffer = b""
+            lines = [f"{'GET' if data is None else 'POST'} {path} HTTP/1.1", f"Host: {self.host}:{self.port}"]
+            if self.cookies:
+                lines.append("Cookie: " + "; ".join(f"{name}={value}" for name, value in self.cookies.items()))
+            body = b""
+            if data is not None:
+                body = urllib.parse.urlencode(data, doseq=True).encode()
+                lines += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
             self.sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
             status, headers, content = self._read_reply()
         except Exception:
@@ -92,6 +92,19 @@ class Browser:
         if headers.get("connection", "").lower() == "close":
             self.close()
         return status, headers, content.decode(errors="replace")
+
+    def _connect(self):
+        """A connection to the server in use, or, when it refuses, to the next of `fallback_urls`
+        that accepts (as a reverse proxy stops sending to an app server that has gone)."""
+        for _ in range(len(self.servers)):
+            try:
+                return socket.create_connection((self.host, self.port), timeout=self.timeout)
+            except ConnectionRefusedError:
+                if len(self.servers) == 1:
+                    raise
+                self.servers.append(self.servers.pop(0))
+                self.host, self.port = self.servers[0]
+        raise ConnectionRefusedError(f"no server of {self.servers} accepts connections")
 
     def _read_reply(self):
         while b"\r\n\r\n" not in self.buffer:
@@ -158,12 +171,13 @@ class Outcome:
 class Resident:
     """One resident with their own cookies, answering the survey at `base_url`."""
 
-    def __init__(self, base_url, slug="community-safety-survey", seed=None, timeout=30, retries=8):
+    def __init__(self, base_url, slug="community-safety-survey", seed=None, timeout=30, retries=8, fallback_urls=()):
         self.slug = slug
         self.rng = random.Random(seed)
         self.retries = retries
-        self.browser = Browser(base_url, timeout=timeout)
+        self.browser = Browser(base_url, timeout=timeout, fallback_urls=fallback_urls)
         self.outcome = Outcome()
+        self.csrf = ""  # the thank-you page's, for what a resident does after sending
 
     def _request(self, path, data=None):
         """(status, location, body), retrying connection errors and 5xx on the same draft."""
@@ -207,7 +221,7 @@ class Resident:
                     continue
                 form = _Form(body)
                 if form.receipt:
-                    self.outcome.receipt = form.receipt
+                    self.outcome.receipt, self.csrf = form.receipt, form.csrf
                     return self.outcome
                 if form.action is None:
                     raise RuntimeError(f"{path}: no form on a {status} page titled {form.h1!r}")
@@ -220,6 +234,21 @@ class Resident:
             raise RuntimeError("the survey did not finish in 40 steps")
         finally:
             self.browser.close()
+
+
+    def ask_for_results_email(self, email):
+        """After sending: give `email` on the thank-you page to be told when the results are out.
+        Returns the reply's status (200 when the address was taken)."""
+        try:
+            status, _location, _body = self._request(f"/c/{self.slug}/results-email", {"csrf_token": self.csrf, "email": email})
+            return status
+        finally:
+            self.browser.close()
+
+
+def _address(url):
+    parts = urllib.parse.urlsplit(url)
+    return parts.hostname, parts.port or 80
 
 
 def _local(location):

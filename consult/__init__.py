@@ -40,7 +40,6 @@ def create_app(config=None):
     from consult.services.jobs import dispatch
     from consult.services.tagging import learning
 
-    learning.init_app(app)
     dispatch.init_app(app)
     learning.load_model(app)  # the partnership's model, trained from the shipped corpus if none is stored
     warm_up()  # before any request thread can race to load the lexicons

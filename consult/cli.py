@@ -225,10 +225,10 @@ def retag_command(slug, batch_size, stale):
 
 @analysis.command("run-jobs")
 def run_jobs_command():
-    """Run re-analysis jobs queued from the theme editor that no server thread has started."""
-    from consult.services.tagging.jobs import run_queued_jobs
+    """Run queued re-analysis jobs here: `flask jobs run-queued --kind retag` by its older name."""
+    from consult.services.jobs.runner import run_queued
 
-    ran = run_queued_jobs()
+    ran = run_queued("retag")
     click.echo(f"Ran {ran} queued re-analysis job{'' if ran == 1 else 's'}.")
 
 

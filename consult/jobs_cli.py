@@ -1,8 +1,10 @@
-"""flask commands for background work: `jobs worker`, `jobs restart-lost`, `jobs purge-files`, `summaries rebuild`."""
+"""flask commands for background work: `jobs worker`, `jobs restart-lost`, `jobs run-queued`, `jobs purge-files`, `summaries rebuild`."""
 import sys
 
 import click
 from flask import current_app
+
+from consult.services.jobs.runner import KINDS
 
 
 @click.group()
@@ -39,6 +41,16 @@ def restart_lost_command():
 
     again = starter(current_app).restart_lost(background=False)
     click.echo(f"Started again {len(again)} lost job{'' if len(again) == 1 else 's'}.")
+
+
+@jobs.command("run-queued")
+@click.option("--kind", type=click.Choice(sorted(KINDS)), help="Only jobs of this kind.")
+def run_queued_command(kind):
+    """Run here every job still queued, oldest first (where no worker or app thread runs them)."""
+    from consult.services.jobs.runner import run_queued
+
+    ran = run_queued(kind)
+    click.echo(f"Ran {ran} queued job{'' if ran == 1 else 's'}.")
 
 
 @jobs.command("purge-files")

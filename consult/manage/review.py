@@ -105,7 +105,7 @@ def review_retrain():
 
     The CSRF token is checked by the app-wide CSRF protection, as for every POST.
     """
-    started = current_app.extensions["consult.retrainer"].start(current_user.id, background=not current_app.testing)
+    started = learning.start_retrain(current_app, current_user.id, background=not current_app.testing)
     if not started:
         flash("The model is already being retrained. Refresh this page in a minute to see the result.")
     elif current_app.testing:

@@ -2,14 +2,15 @@
 
 The same run_job(job_id) runs in an RQ worker and in the app's own thread, inside an app context.
 A job is claimed with one conditional UPDATE, so two workers never run it at once; a running job
-whose progress has stopped moving for LOST_AFTER was lost with its worker and may be claimed again,
-up to MAX_ATTEMPTS starts in all.
+whose progress has stopped moving for lost_after() (JOB_LOST_SECONDS) was lost with its worker and
+may be claimed again, up to MAX_ATTEMPTS starts in all.
 """
 import importlib
 import logging
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask import current_app, has_app_context
 
 from consult.extensions import db
 from consult.models import Job, utcnow
@@ -25,14 +26,22 @@ KINDS = {
     "export": "consult.services.consultations.export_jobs:export_work",
     "summaries": "consult.services.summaries.rebuild:rebuild_work",
     "retrain": "consult.services.tagging.learning:retrain_work",
+    "mail": "consult.services.mail.delivery:deliver_work",
 }
 FAILED = {
     "retag": "Re-analysis stopped with an error before it finished. Start it again; tags already updated are kept.",
     "export": "The download could not be prepared. Ask for it again; if it fails again, tell an administrator.",
     "summaries": "Bringing the board's figures up to date stopped with an error. Run it again.",
     "retrain": "Retraining stopped with an error; the model in use is unchanged. Start it again.",
+    "mail": "Sending e-mail stopped with an error; waiting messages stay in the outbox for `flask mail deliver`.",
 }
 RETRYING = "It stopped with an error and is being tried again."
+
+
+def lost_after():
+    """How long a job's progress may stand still before it counts as lost: JOB_LOST_SECONDS, or LOST_AFTER."""
+    seconds = current_app.config.get("JOB_LOST_SECONDS") if has_app_context() else None
+    return timedelta(seconds=seconds) if seconds else LOST_AFTER
 
 
 def work_of(kind):
@@ -53,7 +62,7 @@ def create_job(kind, user, params=None, total=0):
 
 
 def is_lost(job, now=None):
-    return job.status in ("queued", "running") and (now or utcnow()) - job.updated_at > LOST_AFTER
+    return job.status in ("queued", "running") and (now or utcnow()) - job.updated_at > lost_after()
 
 
 def claim(job_id, now=None):
@@ -64,7 +73,7 @@ def claim(job_id, now=None):
         .where(
             Job.id == job_id,
             Job.attempts < MAX_ATTEMPTS,
-            sa.or_(Job.status == "queued", sa.and_(Job.status == "running", Job.updated_at < now - LOST_AFTER)),
+            sa.or_(Job.status == "queued", sa.and_(Job.status == "running", Job.updated_at < now - lost_after())),
         )
         .values(status="running", attempts=Job.attempts + 1, started_at=now, updated_at=now, done=0, error=None)
         .execution_options(synchronize_session=False)
@@ -120,9 +129,24 @@ def run_job(job_id):
     return True
 
 
+def run_queued(kind=None):
+    """Run here, oldest first, every job (of `kind`, or of any kind) still queued; commits.
+    Returns how many this call finished. For `flask jobs run-queued`, where no worker or thread ran them."""
+    query = sa.select(Job.id).where(Job.status == "queued").order_by(Job.id)
+    if kind is not None:
+        query = query.where(Job.kind == kind)
+    finished = 0
+    for job_id in db.session.scalars(query).all():
+        try:
+            finished += run_job(job_id)
+        except Exception:
+            log.exception("queued job %s failed", job_id)
+    return finished
+
+
 def lost_jobs(now=None):
-    """Jobs queued or running whose progress stopped moving for LOST_AFTER (their worker died)."""
-    cutoff = (now or utcnow()) - LOST_AFTER
+    """Jobs queued or running whose progress stopped moving for lost_after() (their worker died)."""
+    cutoff = (now or utcnow()) - lost_after()
     return db.session.scalars(
         sa.select(Job).where(Job.status.in_(("queued", "running")), Job.updated_at < cutoff).order_by(Job.id)
     ).all()

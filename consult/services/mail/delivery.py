@@ -1,4 +1,9 @@
-"""Delivering the outbox over SMTP (smtplib and email.message, as shipped), with retries."""
+"""Delivering the outbox over SMTP (smtplib and email.message, as shipped), with retries.
+
+After a request that queued messages, a `mail` job (consult/services/jobs) delivers them: on the
+RQ worker when REDIS_URL is set, else in a thread of the app's own. `flask mail deliver` (cron)
+sends whatever is still due, such as a message waiting out its back-off after a failure.
+"""
 import logging
 import smtplib
 import ssl
@@ -10,7 +15,9 @@ import sqlalchemy as sa
 from flask import current_app, g
 
 from consult.extensions import db
-from consult.models import OutboxMessage, utcnow
+from consult.models import Job, OutboxMessage, utcnow
+from consult.services.jobs.dispatch import starter
+from consult.services.jobs.runner import create_job, is_lost
 from consult.services.mail.outbox import FORGET_WHEN_SENT
 from consult.services.mail.settings import MailSettingsError, smtp_settings
 
@@ -18,6 +25,8 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
 # While one sender works on a message, no other takes it.
 CLAIM = timedelta(minutes=2)
+# How many messages one mail job sends at most; the next job or `flask mail deliver` sends the rest.
+JOB_LIMIT = 200
 
 
 def email_message(message, sender):
@@ -146,18 +155,48 @@ def deliver_due(now=None, limit=100, stop_after_failure=False):
     return sent, failed
 
 
+def deliver_work(job, progress):
+    """The `mail` job's work: send what is due, stopping at a server that cannot be reached (the
+    messages wait out their back-off for the next job or cron). Returns how many were sent."""
+    sent, failed = deliver_due(limit=JOB_LIMIT, stop_after_failure=True)
+    if failed:
+        log.warning("Mail job %s: %s message(s) not delivered, kept for a later try", job.id, failed)
+    return sent
+
+
+def waiting_job():
+    """A mail job queued and not yet started (nor lost), or None: it will send any message committed by now."""
+    job = db.session.scalar(
+        sa.select(Job).where(Job.kind == "mail", Job.status == "queued").order_by(Job.id.desc()).limit(1)
+    )
+    return None if job is None or is_lost(job) else job
+
+
+def queue_delivery(app, background=True):
+    """Start a mail job for the messages just committed, unless one is still waiting to start; commits.
+    Returns the job (None when no mail server is set: messages stay in the outbox)."""
+    if smtp_settings(app.config) is None:
+        return None
+    job = waiting_job()
+    if job is None:
+        job = create_job("mail", None)
+        starter(app).start(job.id, background)
+    return job
+
+
 def init_app(app):
-    """Try new messages straight after the request that queued them has committed."""
+    """Queue a `mail` job once the request that queued messages has committed."""
 
     @app.after_request
     def _deliver_new_mail(response):
         if g.pop("mail_queued", False) and response.status_code < 400:
             try:
                 # Whatever the view left uncommitted would be rolled back at teardown anyway;
-                # doing it now keeps a half-done change from being committed with the claims.
+                # doing it now keeps a half-done change from being committed with the job.
                 db.session.rollback()
-                deliver_due(limit=20, stop_after_failure=True)
-            except Exception:  # the page has been handled; `flask mail deliver` tries again
+                # Tests read the mailbox as soon as the request returns: the job runs before it does.
+                queue_delivery(app, background=not app.testing)
+            except Exception:  # the page has been handled; `flask mail deliver` sends it later
                 db.session.rollback()
-                log.exception("Delivering mail after the request failed")
+                log.exception("Queueing mail delivery after the request failed")
         return response

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from flask import current_app, g, has_app_context
 
 from consult.extensions import db
-from consult.models import OutboxMessage, utcnow
+from consult.models import Job, OutboxMessage, utcnow
 from consult.services.mail.settings import partnership_name
 
 # Messages that hold a set-password link or a resident's address are deleted once delivered.
@@ -31,7 +31,7 @@ def signature():
 
 def queue(kind, recipient, subject, body, ref="", headers=None):
     """Add one message for `recipient` to the session; the caller commits with the event that
-    caused it, and the message is delivered after the request (see delivery.py)."""
+    caused it, and the message is delivered by a `mail` job started after the request (see delivery.py)."""
     name = partnership_name(current_app.config)
     message = OutboxMessage(
         kind=kind, ref=str(ref)[:60], recipient=recipient, subject=f"{subject} – {name}"[:200],
@@ -39,7 +39,7 @@ def queue(kind, recipient, subject, body, ref="", headers=None):
     )
     db.session.add(message)
     if has_app_context():
-        g.mail_queued = True  # delivery.init_app's after_request hook tries it once the view has committed
+        g.mail_queued = True  # delivery.init_app queues a mail job once the view has committed
     return message
 
 
@@ -49,9 +49,13 @@ def recent(limit=200):
 
 
 def purge_old(now):
-    """Delete messages older than KEEP_DAYS, delivered or not; returns how many went."""
+    """Delete messages older than KEEP_DAYS, delivered or not, and the finished mail jobs of that
+    age (one per request that sent mail); returns how many messages went."""
     cutoff = now - timedelta(days=KEEP_DAYS)
     result = db.session.execute(sa.delete(OutboxMessage).where(OutboxMessage.created_at < cutoff))
+    db.session.execute(
+        sa.delete(Job).where(Job.kind == "mail", Job.status.in_(("done", "failed")), Job.created_at < cutoff)
+    )
     return result.rowcount
 
 

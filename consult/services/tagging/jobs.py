@@ -11,13 +11,13 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Job, User
 from consult.services.accounts.audit import record
-from consult.services.jobs.runner import create_job, is_lost, run_job
+from consult.services.jobs.runner import create_job, is_lost
 from consult.services.tagging.store import count_text_answers, retag
 
 # Smaller than the CLI's batches, so the progress page moves every few seconds.
 JOB_BATCH_SIZE = 200
 
-__all__ = ["find_job", "latest_job", "is_lost", "unfinished_job", "queue_retag", "retag_work", "run_queued_jobs"]
+__all__ = ["find_job", "latest_job", "is_lost", "unfinished_job", "queue_retag", "retag_work"]
 
 
 def find_job(job_id):
@@ -57,8 +57,3 @@ def retag_work(job, progress):
     record("theme.retagged", "answers", user=user, answers=done)
     return done
 
-
-def run_queued_jobs():
-    """Run every queued re-analysis job here, oldest first (`flask analysis run-jobs`); returns how many ran."""
-    ids = db.session.scalars(sa.select(Job.id).where(Job.kind == "retag", Job.status == "queued").order_by(Job.id)).all()
-    return sum(1 for job_id in ids if run_job(job_id))

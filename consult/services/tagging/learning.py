@@ -124,20 +124,6 @@ def retraining_now() -> bool:
     return job is not None and not is_lost(job)
 
 
-class Retrainer:
-    """Retraining for one app, as a background job: made by init_app, found in app.extensions."""
-
-    def __init__(self, app):
-        self.app = app
-
-    def start(self, user_id, background=True) -> bool:
-        return start_retrain(self.app, user_id, background)
-
-
-def init_app(app):
-    app.extensions["consult.retrainer"] = Retrainer(app)
-
-
 def start_retrain(app, user_id, background=True) -> bool:
     """Retrain (see ``retrain``) as the user with `user_id` in a background job (consult/services/jobs),
     as it takes longer than a request may; returns False when a retrain is already under way.

@@ -154,3 +154,23 @@ def test_a_job_that_keeps_failing_stops_with_a_plain_reason(answered, client, au
     assert "Ask for it again" in page.select_one(".warning-panel").get_text() and "secret" not in page.get_text()
     # No half-written file is left behind.
     assert list(Path(client.application.config["EXPORT_DIR"]).glob("*")) == []
+
+
+def test_job_lost_seconds_sets_how_long_a_stalled_job_waits_before_it_is_claimed_again(app, answered, auth):
+    from consult.services.jobs.runner import claim
+
+    job = export_jobs.queue_export(answered, "csv", False, auth.user("officer"))
+    job.status, job.attempts, job.updated_at = "running", 1, utcnow() - timedelta(seconds=30)
+    db.session.commit()
+    assert claim(job.id) is None  # still within the default quarter of an hour
+    app.config["JOB_LOST_SECONDS"] = 20
+    assert claim(job.id).attempts == 2
+
+
+def test_jobs_run_queued_runs_every_queued_job_here(answered, runner, auth):
+    job = export_jobs.queue_export(answered, "csv", False, auth.user("officer"))
+    result = runner.invoke(args=["jobs", "run-queued"])
+    assert result.exit_code == 0 and "Ran 1 queued job." in result.output
+    db.session.expire_all()
+    assert (db.session.get(Job, job.id).status, db.session.get(Job, job.id).attempts) == ("done", 1)
+    assert "Ran 0 queued jobs." in runner.invoke(args=["jobs", "run-queued", "--kind", "export"]).output
