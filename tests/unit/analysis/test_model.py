@@ -122,3 +122,28 @@ def test_threshold_choice_counts_weighted_rows_more():
     unweighted = best_f1_threshold(probabilities, y)
     weighted = best_f1_threshold(probabilities, y, weights=np.array([10.0, 10.0] + [1.0] * 11))
     assert unweighted > 0.3 and weighted <= 0.3
+
+
+def test_the_corpus_teaches_what_is_over_from_what_is_ongoing(taxonomy):
+    from consult.analysis.corpus import TRAINING_DIR, load_labelled_csv
+
+    rows = load_labelled_csv(TRAINING_DIR / "lookalikes.csv", taxonomy)
+    over = [r for r in rows if not r.safeguarding]
+    assert len(rows) >= 100 and len(over) >= 100
+    # Each kind of look-alike stands beside disclosures of current risk, so the model learns
+    # the difference rather than only a lower share of flags.
+    assert sum(bool(r.safeguarding) for r in rows) >= 15
+
+
+def test_safeguarding_threshold_is_the_highest_that_still_reaches_the_recall_target():
+    from consult.analysis.model import SAFEGUARDING_RECALL, THRESHOLD_GRID, recall_threshold
+
+    assert SAFEGUARDING_RECALL >= 0.95
+    probabilities = np.array([0.9] * 90 + [0.5] * 6 + [0.2] * 4 + [0.05] * 50)
+    y = np.array([1] * 100 + [0] * 50)
+    assert recall_threshold(probabilities, y, target=0.96) == 0.5
+    assert recall_threshold(probabilities, y, target=0.99) == 0.2
+    # A rule's flag counts towards recall whatever the model says.
+    forced = np.zeros_like(y, dtype=bool)
+    forced[90:96] = True
+    assert recall_threshold(probabilities, y, forced, target=0.96) == THRESHOLD_GRID.max()
