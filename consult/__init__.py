@@ -4,6 +4,7 @@ import logging
 from pathlib import Path
 
 from flask import Flask, jsonify, render_template, request, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 
 from config import BASE_DIR, config_from_environment
@@ -102,14 +103,15 @@ def register_blueprints(app):
     app.register_blueprint(account_bp)
 
 
+# Residents see these pages too: lazy texts, translated when a page is shown.
 ERROR_PAGES = {
-    400: ("There was a problem with your request", "Please go back and try again."),
-    403: ("You do not have permission to see this page", "If you think you should, contact the partnership."),
-    404: ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
-    405: ("That action is not allowed here", "Please go back and try again."),
-    429: ("Too many requests", "You have sent a lot of answers in a short time. Please wait a minute and try again: nothing you saved is lost."),
-    413: ("Your answer is too long to send", "Please shorten it and try again. Nothing you saved before has been lost."),
-    500: ("Sorry, there is a problem with the service", "Try again later. Answers you saved before are kept."),
+    400: (_l("There was a problem with your request"), _l("Please go back and try again.")),
+    403: (_l("You do not have permission to see this page"), _l("If you think you should, contact the partnership.")),
+    404: (_l("Page not found"), _l("If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.")),
+    405: (_l("That action is not allowed here"), _l("Please go back and try again.")),
+    429: (_l("Too many requests"), _l("You have sent a lot of answers in a short time. Please wait a minute and try again: nothing you saved is lost.")),
+    413: (_l("Your answer is too long to send"), _l("Please shorten it and try again. Nothing you saved before has been lost.")),
+    500: (_l("Sorry, there is a problem with the service"), _l("Try again later. Answers you saved before are kept.")),
 }
 
 
@@ -125,7 +127,7 @@ def register_errorhandlers(app):
         if request.path.startswith(API_PREFIX):
             # A wrong method or address under the API matches no API route, so the API's own
             # JSON handlers never see it: a program still gets JSON.
-            return jsonify({"error": getattr(error, "name", "Error"), "message": heading}), code
+            return jsonify({"error": getattr(error, "name", "Error"), "message": str(heading)}), code
         reference = security.request_id() if code == 500 else None
         return render_template("errors/error.html", heading=heading, advice=advice, code=code, reference=reference), code
 
@@ -138,8 +140,8 @@ def register_errorhandlers(app):
         return (
             render_template(
                 "errors/error.html",
-                heading="Your session timed out",
-                advice="For your security, the page you sent had expired. Open it again and send it again: answers you saved before are kept.",
+                heading=_("Your session timed out"),
+                advice=_("For your security, the page you sent had expired. Open it again and send it again: answers you saved before are kept."),
                 code=400,
                 back_url=request.full_path if request.query_string else request.path,
             ),

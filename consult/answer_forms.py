@@ -2,13 +2,14 @@
 
 Each form validates an answer into the value a draft keeps.
 """
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from consult.cleaning import CleanFieldsMeta
-from consult.formatting import ordinal
+from consult.formatting import local_ordinal, local_number
 from consult.postcodes import area_for_district, postcode_district
 
 
@@ -19,12 +20,12 @@ def required_message(question):
     if wording:
         return wording
     if question.kind == "multiple":
-        return f"Select at least one answer to: {question.title}"
+        return _("Select at least one answer to: %(question)s", question=question.title)
     if question.kind == "area":
-        return f"Select your area, or enter your postcode, to answer: {question.title}"
+        return _("Select your area, or enter your postcode, to answer: %(question)s", question=question.title)
     if question.is_text:
-        return f"Enter your answer to: {question.title}"
-    return f"Select an answer to: {question.title}"
+        return _("Enter your answer to: %(question)s", question=question.title)
+    return _("Select an answer to: %(question)s", question=question.title)
 
 
 class ResidentMeta(CleanFieldsMeta):
@@ -58,7 +59,7 @@ class SingleChoiceForm(AnswerForm):
                 raise ValidationError(required_message(self.question))
             return
         if chosen not in options:
-            raise ValidationError("Select one of the answers shown")
+            raise ValidationError(_("Select one of the answers shown"))
         self.value = options[chosen].id
 
 
@@ -71,16 +72,18 @@ class MultipleChoiceForm(AnswerForm):
         exclusive = [option for option in self.question.options if option.exclusive]
         if not chosen:
             if self.question.required:
-                hint = f" (or ‘{exclusive[0].label}’)" if exclusive and not getattr(self.question, "error_message", "") else ""
-                raise ValidationError(f"{required_message(self.question)}{hint}")
+                message = required_message(self.question)
+                if exclusive and not getattr(self.question, "error_message", ""):
+                    message = _("%(message)s (or ‘%(option)s’)", message=message, option=exclusive[0].label)
+                raise ValidationError(message)
             self.value = []
             return
         if any(value not in options for value in chosen):
-            raise ValidationError("Select from the answers shown")
+            raise ValidationError(_("Select from the answers shown"))
         picked = [options[value] for value in dict.fromkeys(chosen)]
         for option in picked:
             if option.exclusive and len(picked) > 1:
-                raise ValidationError(f"Select ‘{option.label}’ on its own, or untick it")
+                raise ValidationError(_("Select ‘%(option)s’ on its own, or untick it", option=option.label))
         self.value = [option.id for option in picked]
 
 
@@ -96,7 +99,7 @@ class TextAnswerForm(AnswerForm):
             return
         limit = self.question.max_length
         if len(text) > limit:
-            raise ValidationError(f"Your answer must be {limit:,} characters or fewer (it is {len(text):,})")
+            raise ValidationError(_("Your answer must be %(limit)s characters or fewer (it is %(length)s)", limit=local_number(limit), length=local_number(len(text))))
         self.value = text
 
 
@@ -115,26 +118,26 @@ class AreaForm(AnswerForm):
         chosen = self.answer.data if self.answer.data not in (None, "None", "") else None
         typed = self.postcode.data or ""
         if chosen is not None and chosen not in by_id:
-            self.answer.errors.append("Select one of the areas shown")
+            self.answer.errors.append(_("Select one of the areas shown"))
             return False
         district = None
         if typed:
             district = postcode_district(typed)
             if district is None:
-                self.postcode.errors.append("Enter a real postcode, like CA28 7AB, or leave it blank")
+                self.postcode.errors.append(_("Enter a real postcode, like CA28 7AB, or leave it blank"))
                 return False
         area = by_id.get(chosen)
         if district and area is None:
             area = area_for_district(self.areas, district)
             if area is None:
                 self.postcode.errors.append(
-                    f"We could not match {district} to an area in this consultation. Choose your area from the list"
+                    _("We could not match %(district)s to an area in this consultation. Choose your area from the list", district=district)
                 )
                 return False
         if district and area is not None and district not in area.districts:
             match = area_for_district(self.areas, district)
             if match is not None:
-                self.postcode.errors.append(f"{district} is in {match.name}, not {area.name}. Check your answer")
+                self.postcode.errors.append(_("%(district)s is in %(match)s, not %(area)s. Check your answer", district=district, match=match.name, area=area.name))
                 return False
         if area is None:
             if self.question.required:
@@ -162,12 +165,12 @@ class GridForm(AnswerForm):
             if chosen is None:
                 blank.append((option, field))
             elif chosen not in points:
-                field.errors.append(f"Select one of the answers shown for: {option.label}")
+                field.errors.append(_("Select one of the answers shown for: %(statement)s", statement=option.label))
             else:
                 value[str(option.id)] = int(chosen)
         if self.question.required:
             for option, field in blank:
-                field.errors.append(f"Select an answer for: {option.label}")
+                field.errors.append(_("Select an answer for: %(statement)s", statement=option.label))
         if any(field.errors for _option, field in self.statement_fields()):
             return False
         self.value = value
@@ -188,15 +191,15 @@ class RankingForm(AnswerForm):
             picked = field.data or ""
             if not picked:
                 if self.question.required or any(f.data for f in self.rank_fields()):
-                    field.errors.append(f"Choose your {ordinal(number)} priority")
+                    field.errors.append(_("Choose your %(ordinal)s priority", ordinal=local_ordinal(number)))
                 continue
             if picked not in options:
-                field.errors.append(f"Choose your {ordinal(number)} priority from the list")
+                field.errors.append(_("Choose your %(ordinal)s priority from the list", ordinal=local_ordinal(number)))
             elif picked in chosen:
-                earlier = ordinal(chosen.index(picked) + 1)
-                field.errors.append(
-                    f"You chose ‘{options[picked].label}’ as your {earlier} priority: choose a different {ordinal(number)} priority"
-                )
+                field.errors.append(_(
+                    "You chose ‘%(option)s’ as your %(earlier)s priority: choose a different %(ordinal)s priority",
+                    option=options[picked].label, earlier=local_ordinal(chosen.index(picked) + 1), ordinal=local_ordinal(number),
+                ))
             chosen.append(picked)
         if any(field.errors for field in self.rank_fields()):
             return False
@@ -221,12 +224,12 @@ def ranking_form(question, areas=(), **kwargs):
     class QuestionRankingForm(RankingForm):
         pass
 
-    choices = [SelectChoice("", "Choose an option")] + [SelectChoice(str(option.id), option.label) for option in question.options]
+    choices = [SelectChoice("", _("Choose an option"))] + [SelectChoice(str(option.id), option.label) for option in question.options]
     for number in range(1, question.rank_count + 1):
         setattr(
             QuestionRankingForm,
             f"rank_{number}",
-            SelectField(f"{ordinal(number)} priority", choices=choices, validate_choice=False, coerce=str),
+            SelectField(_("%(ordinal)s priority", ordinal=local_ordinal(number)), choices=choices, validate_choice=False, coerce=str),
         )
     return QuestionRankingForm(question, areas, **kwargs)
 
@@ -277,7 +280,7 @@ def describe_answer(question, value, areas):
     if question.kind == "area":
         value = value or {}
         names = [area.name for area in areas if area.id == value.get("area_id")]
-        district = [f"Postcode district {value['district']}"] if value.get("district") else []
+        district = [_("Postcode district %(district)s", district=value["district"])] if value.get("district") else []
         return names + district
     if question.is_text:
         return [value] if value else []
@@ -291,6 +294,6 @@ def describe_answer(question, value, areas):
         ]
     if question.kind == "ranking":
         labels = {option.id: option.label for option in question.options}
-        return [f"{ordinal(n)}: {labels[o]}" for n, o in enumerate(value or [], start=1) if o in labels]
+        return [_("%(ordinal)s: %(option)s", ordinal=local_ordinal(n), option=labels[o]) for n, o in enumerate(value or [], start=1) if o in labels]
     chosen = value if isinstance(value, list) else [value]
     return [option.label for option in question.options if option.id in chosen]

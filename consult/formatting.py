@@ -1,6 +1,11 @@
-"""How dates and times read on the page, in the style UK public services use."""
+"""How dates, times and numbers read on the page, in the style UK public services use; in a
+resident's own language (consult/i18n.py) the style of that language, from Babel's CLDR data."""
 from datetime import timezone
 from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+from flask_babel import get_locale
 
 UK = ZoneInfo("Europe/London")
 
@@ -12,11 +17,20 @@ def to_uk_time(value):
     return value.astimezone(UK)
 
 
+def _other_language():
+    """The locale of the page being made when it is not English (None outside a request)."""
+    locale = get_locale()
+    return locale if locale is not None and locale.language != "en" else None
+
+
 def long_date(value):
-    """'26 November 2026'."""
+    """'26 November 2026' ('26 listopada 2026' in Polish)."""
     if value is None:
         return ""
     value = to_uk_time(value)
+    locale = _other_language()
+    if locale is not None:
+        return format_date(value.date(), "d MMMM y", locale=locale)
     return f"{value.day} {value:%B %Y}"
 
 
@@ -25,6 +39,9 @@ def long_datetime(value):
     if value is None:
         return ""
     value = to_uk_time(value)
+    locale = _other_language()
+    if locale is not None:
+        return format_datetime(value, "HH:mm, d MMMM y", locale=locale)
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
     if value.hour == 0 and value.minute == 0:
@@ -55,3 +72,15 @@ def ordinal(number):
     """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st."""
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+def local_ordinal(number):
+    """An ordinal in the page's language: '1st' in English, '1.' where a number and a full stop
+    make the ordinal (Polish and most European languages)."""
+    return ordinal(number) if _other_language() is None else f"{number}."
+
+
+def local_number(number):
+    """'4,000' in English, '4000' or '4 000' as the page's language writes it."""
+    locale = _other_language()
+    return f"{number:,}" if locale is None else format_decimal(number, locale=locale)

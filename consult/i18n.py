@@ -8,7 +8,7 @@ account, API, sign-in) stay in English whatever the resident's choice, so their 
 `lang` attribute always agree.
 """
 from babel import Locale
-from flask import Blueprint, current_app, redirect, request, session, url_for
+from flask import Blueprint, current_app, has_request_context, redirect, request, session, url_for
 from flask_babel import Babel, get_locale, refresh
 
 bp = Blueprint("language", __name__)
@@ -28,8 +28,9 @@ def is_resident_page():
 
 
 def select_locale():
-    """Flask-Babel's locale selector: the resident's choice, else their browser's, else English."""
-    if not is_resident_page():
+    """Flask-Babel's locale selector: the resident's choice, else their browser's, else English
+    (also for texts made outside a request: CLI commands and jobs)."""
+    if not has_request_context() or not is_resident_page():
         return DEFAULT
     chosen = session.get(SESSION_KEY)
     if chosen in offered():

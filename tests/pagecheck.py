@@ -2,13 +2,23 @@
 from collections import Counter
 
 import html5lib
+from babel.support import Translations
 from bs4 import BeautifulSoup
+
+from config import BASE_DIR
 from flask import g, has_app_context
 from flask.testing import FlaskClient
 
 
 class PageProblem(AssertionError):
     pass
+
+
+def error_prefix(page):
+    """'Error: ' in the page's language ('Błąd: ' on a Polish page)."""
+    language = (page.html.get("lang") if page.html else None) or "en"
+    translations = Translations.load(str(BASE_DIR / "translations"), [language.split("-")[0]])
+    return translations.gettext("Error:") + " "
 
 
 def check_page(html, path=""):
@@ -27,12 +37,13 @@ def check_page(html, path=""):
     title = " ".join(page.title.get_text(" ", strip=True).split()) if page.title else ""
     if headings:
         heading = " ".join(headings[0].get_text(" ", strip=True).split())
-        bare_title = title.removeprefix("Error: ")
+        prefix = error_prefix(page)
+        bare_title = title.removeprefix(prefix)
         if not bare_title.startswith(heading):
             problems.append(f"title {title!r} does not start with the h1 {heading!r}")
         has_errors = page.select_one(".error-summary") is not None
-        if has_errors != title.startswith("Error: "):
-            problems.append("the title must start with 'Error: ' exactly when the page shows errors")
+        if has_errors != title.startswith(prefix):
+            problems.append(f"the title must start with {prefix!r} exactly when the page shows errors")
     ids = Counter(tag["id"] for tag in page.find_all(id=True))
     problems += [f"duplicate id {name!r}" for name, count in ids.items() if count > 1]
     for form in page.find_all("form"):

@@ -53,5 +53,7 @@ class ResultsSubscription(db.Model):
     consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
     email: Mapped[str] = mapped_column(sa.String(254))
     given_on: Mapped[date] = mapped_column(sa.Date)
+    # The language the resident used (consult/i18n.py): the results e-mail is written in it.
+    language: Mapped[str] = mapped_column(sa.String(10), default="en", server_default="en")
 
     __table_args__ = (sa.UniqueConstraint("consultation_id", "email", name="uq_results_subscription_address"),)

@@ -2,6 +2,7 @@
 from flask import abort, current_app, redirect, render_template, session, url_for
 
 from consult.extensions import limiter
+from consult.i18n import current_language
 from consult.public import bp
 from consult.public.forms import ResultsEmailForm
 from consult.public.views import thank_you_page
@@ -35,7 +36,9 @@ def results_email(slug):
     if not form.validate_on_submit():
         return thank_you_page(consultation, sent, form, status=400)
     try:
-        token = results.subscribe(consultation.id, consultation.title, form.email.data, _unsubscribe_url)
+        token = results.subscribe(
+            consultation.id, consultation.title, form.email.data, _unsubscribe_url, language=current_language(),
+        )
     except results.SubscriptionProblem as problem:
         form.email.errors.append(str(problem))
         return thank_you_page(consultation, sent, form, status=400)

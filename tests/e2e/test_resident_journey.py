@@ -197,3 +197,75 @@ def test_resident_answers_a_grid_and_a_ranking_on_a_375px_phone(browser, live_se
     labels = {o.id: o.label for o in ranking.options}
     assert [(labels[o], c) for o, c in ranked] == [("Youth clubs", 1), ("More patrols", 2), ("CCTV", 3)]
     context.close()
+
+
+def test_resident_answers_in_polish_on_a_phone(live_server, phone):
+    """Polish chosen on the first page: every page after it is in Polish, marked lang="pl", and axe-clean."""
+    page, visited = phone, []
+    page.goto(live_server + "/")
+    page.get_by_role("link", name="Polski").click()
+    assert page.get_attribute("html", "lang") == "pl"
+    assert page.locator("h1").inner_text() == "Wyraź swoje zdanie o bezpieczeństwie w okolicy"
+    check(page, visited)
+    page.get_by_role("link", name="Community safety survey").click()
+    check(page, visited)
+    page.get_by_role("button", name="Rozpocznij").click()
+
+    page.get_by_role("button", name="Dalej").click()
+    assert page.title().startswith("Błąd: ")
+    assert page.locator(".error-summary-title").inner_text() == "Wystąpił problem"
+    check(page, visited)
+    for label in ("Fairly safe", "Fairly unsafe", "Hate crime", "Disagree", "Don't know", "No"):
+        assert page.get_attribute("html", "lang") == "pl"
+        assert "Pytanie" in page.locator(".caption").inner_text()
+        choose(page, label)
+        page.get_by_role("button", name="Dalej").click()
+    for _blank_or_typed in range(2):
+        page.get_by_role("button", name="Dalej").click()
+    check(page, visited)
+    page.get_by_label("Albo wpisz swój kod pocztowy").fill("CA28 7AB")
+    page.get_by_role("button", name="Dalej").click()
+
+    assert page.locator("h1").inner_text() == "Sprawdź odpowiedzi przed wysłaniem"
+    check(page, visited)
+    page.get_by_role("button", name="Wyślij odpowiedzi").click()
+    page.get_by_role("button", name="Wyślij odpowiedzi").wait_for(state="detached")
+    assert page.locator("h1").inner_text() == "Dziękujemy: Twoje odpowiedzi zostały wysłane"
+    assert page.get_attribute("html", "lang") == "pl"
+    check(page, visited)
+
+
+@pytest.fixture
+def rtl_server(app, database_url, demo):
+    """The live site offering Arabic too (no catalogue: English words, laid out right to left)."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from tests.conftest import make_app
+
+    served = make_app(database_url, WTF_CSRF_ENABLED=True, LANGUAGES=("en", "pl", "ar"))
+    server = make_server("127.0.0.1", 0, served, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def test_a_right_to_left_language_is_mirrored_accessible_and_fits_360px(browser, rtl_server):
+    context = open_context(browser, viewport={"width": 360, "height": 740}, java_script_enabled=True)
+    page, visited = context.new_page(), []
+    page.goto(rtl_server + "/language/ar?next=/")
+    for path in ("/", "/c/community-safety-survey", "/c/community-safety-survey/q/3", "/c/community-safety-survey/q/10", "/privacy"):
+        page.goto(rtl_server + path)
+        assert page.get_attribute("html", "dir") == "rtl" and page.get_attribute("html", "lang") == "ar"
+        check(page, visited)
+    # Mirrored: each tick box sits at the right-hand end of its choice, the label to its left.
+    page.goto(rtl_server + "/c/community-safety-survey/q/3")
+    choice = page.locator(".choice").first.bounding_box()
+    tick_box = page.locator(".choice-input").first.bounding_box()
+    assert abs((tick_box["x"] + tick_box["width"]) - (choice["x"] + choice["width"])) < 1
+    page.get_by_role("button").first.click()  # Continue with nothing ticked: the error is laid out too
+    check(page, visited)
+    context.close()

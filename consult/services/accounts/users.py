@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from consult.extensions import db
@@ -59,9 +60,9 @@ def normalise_email(email):
 
 def email_problem(email):
     if not email:
-        return "Enter an email address"
+        return _("Enter an email address")
     if len(email) > 254 or not EMAIL.match(email):
-        return "Enter an email address in the correct format, like name@example.org"
+        return _("Enter an email address in the correct format, like name@example.org")
     return None
 
 

@@ -1,6 +1,7 @@
 """'Tell me when the results are published': addresses kept apart from responses, used once, deleted."""
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import force_locale, gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.exc import IntegrityError
 
@@ -24,11 +25,12 @@ def unsubscribe_token(subscription):
     return _serializer().dumps(subscription.key)
 
 
-def subscribe(consultation_id, title, email, unsubscribe_url, today=None):
+def subscribe(consultation_id, title, email, unsubscribe_url, today=None, language="en"):
     """Keep `email` to tell once when consultation `consultation_id` publishes its results, and
     e-mail a confirmation with a link to withdraw; commits. Returns the unsubscribe token.
 
     `unsubscribe_url(token)` makes the withdrawal link. Giving the same address twice keeps one.
+    `language` is the resident's page language: the results e-mail is written in it later too.
     :raise SubscriptionProblem:
     """
     email = normalise_email(email)
@@ -40,22 +42,24 @@ def subscribe(consultation_id, title, email, unsubscribe_url, today=None):
     )
     if existing is not None:
         return unsubscribe_token(existing)
-    subscription = ResultsSubscription(consultation_id=consultation_id, email=email, given_on=today or utcnow().date())
+    subscription = ResultsSubscription(consultation_id=consultation_id, email=email, given_on=today or utcnow().date(), language=language)
     db.session.add(subscription)
     try:
         db.session.flush()
     except IntegrityError:  # the same address from two tabs at once
         db.session.rollback()
-        return subscribe(consultation_id, title, email, unsubscribe_url, today)
+        return subscribe(consultation_id, title, email, unsubscribe_url, today, language)
     token = unsubscribe_token(subscription)
     link = unsubscribe_url(token)
-    body = (
-        f"You asked us to tell you when the results of “{title}” are published.\n\n"
-        "We will send you one e-mail when they are, then delete your address. It is kept apart "
-        "from your answers and is not linked to them.\n\n"
-        f"If you change your mind, open this link and we will delete your address now:\n{link}"
-    )
-    outbox.queue("results_subscribed", email, "You will hear when the results are published", body,
+    with force_locale(language):
+        body = "\n\n".join((
+            _("You asked us to tell you when the results of “%(title)s” are published.", title=title),
+            _("We will send you one e-mail when they are, then delete your address. It is kept apart "
+              "from your answers and is not linked to them."),
+            _("If you change your mind, open this link and we will delete your address now:\n%(link)s", link=link),
+        ))
+        subject = _("You will hear when the results are published")
+    outbox.queue("results_subscribed", email, subject, body,
                  ref=f"consultation:{consultation_id}", headers={"List-Unsubscribe": f"<{link}>"})
     db.session.commit()
     return token
@@ -79,13 +83,16 @@ def tell_subscribers(consultation, results_url):
     subscriptions = db.session.scalars(
         sa.select(ResultsSubscription).where(ResultsSubscription.consultation_id == consultation.id)
     ).all()
-    body = (
-        f"The results of “{consultation.title}” are published: what we heard, and what we will do.\n\n"
-        f"Read them here:\n{results_url}\n\n"
-        "This is the only e-mail we will send you about it: we have now deleted your address."
-    )
     for subscription in subscriptions:
-        outbox.queue("results_published", subscription.email, "The results are published", body, ref=f"consultation:{consultation.id}")
+        # Published by an officer, in English; each resident reads it in the language they used.
+        with force_locale(subscription.language or "en"):
+            body = "\n\n".join((
+                _("The results of “%(title)s” are published: what we heard, and what we will do.", title=consultation.title),
+                _("Read them here:\n%(link)s", link=results_url),
+                _("This is the only e-mail we will send you about it: we have now deleted your address."),
+            ))
+            subject = _("The results are published")
+        outbox.queue("results_published", subscription.email, subject, body, ref=f"consultation:{consultation.id}")
         db.session.delete(subscription)
     return len(subscriptions)
 

@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _, ngettext
 
 from consult.extensions import db
 from consult.formatting import long_date
@@ -39,7 +40,7 @@ def _saved_days():
 
 
 def new_code():
-    return "".join(secrets.choice(ALPHABET) for _ in range(GROUPS * GROUP_LENGTH))
+    return "".join(secrets.choice(ALPHABET) for _position in range(GROUPS * GROUP_LENGTH))
 
 
 def normalise_code(text):
@@ -90,21 +91,24 @@ def resume(code, now=None):
     now = now or utcnow()
     code = normalise_code(code)
     if len(code) != GROUPS * GROUP_LENGTH:
-        raise ResumeProblem(f"Enter your code: {GROUPS * GROUP_LENGTH} letters and numbers, like ABCD-EFGH-JKMN-PQRS")
+        raise ResumeProblem(_("Enter your code: %(count)d letters and numbers, like ABCD-EFGH-JKMN-PQRS", count=GROUPS * GROUP_LENGTH))
     code_hash = hash_token(code)
     draft = db.session.scalar(sa.select(Draft).where(Draft.resume_code_hash == code_hash))
     if draft is None:
-        raise ResumeProblem(
+        raise ResumeProblem(_(
             "We could not find answers saved with this code. Check it and try again. Each code works "
             "once: if you have used it already, save again to get a new one."
-        )
+        ))
     if draft.response_id is not None:
-        raise ResumeProblem("The answers saved with this code have been sent already. Thank you.")
+        raise ResumeProblem(_("The answers saved with this code have been sent already. Thank you."))
     if draft.saved_until is None or draft.saved_until <= now or draft.expires_at <= now:
-        raise ResumeProblem(
-            f"Sorry, this code has expired: saved answers are kept for {_saved_days()} days, and we "
-            "have deleted these. You are welcome to start the survey again."
-        )
+        raise ResumeProblem(ngettext(
+            "Sorry, this code has expired: saved answers are kept for %(num)d day, and we "
+            "have deleted these. You are welcome to start the survey again.",
+            "Sorry, this code has expired: saved answers are kept for %(num)d days, and we "
+            "have deleted these. You are welcome to start the survey again.",
+            _saved_days(),
+        ))
     token = secrets.token_urlsafe(32)
     moved = db.session.execute(
         sa.update(Draft)
@@ -114,7 +118,7 @@ def resume(code, now=None):
     )
     if not moved.rowcount:  # the same code entered twice at once: only one browser gets the draft
         db.session.rollback()
-        raise ResumeProblem("This code has just been used. Each code works once.")
+        raise ResumeProblem(_("This code has just been used. Each code works once."))
     slug = db.session.scalar(sa.select(Consultation.slug).where(Consultation.id == draft.consultation_id))
     answers = dict(draft.answers or {})
     db.session.commit()
@@ -131,14 +135,15 @@ def email_link(token, code, email, title, resume_url, now=None):
     draft = _open_draft(token, now)
     if draft is None or draft.resume_code_hash != hash_token(normalise_code(code)) or draft.saved_until is None:
         return False
-    body = (
-        f"You saved your answers to “{title}” to finish later.\n\n"
-        f"To continue, open this link and press Continue:\n{resume_url}\n\n"
-        f"Or go to the site, choose “Continue a saved response” and enter this code: {format_code(code)}\n\n"
-        f"We keep your answers until {long_date(draft.saved_until)}. The code works once: if you save "
-        "again, you will get a new one.\n\n"
-        "We have not kept your e-mail address: this is the only e-mail we will send you."
-    )
-    outbox.queue("saved_draft_link", email, "Your saved answers", body, ref=f"consultation:{draft.consultation_id}")
+    # Written in the language of the page that asked for it (the resident's, consult/i18n.py).
+    body = "\n\n".join((
+        _("You saved your answers to “%(title)s” to finish later.", title=title),
+        _("To continue, open this link and press Continue:\n%(link)s", link=resume_url),
+        _("Or go to the site, choose “Continue a saved response” and enter this code: %(code)s", code=format_code(code)),
+        _("We keep your answers until %(date)s. The code works once: if you save again, you will get a new one.",
+          date=long_date(draft.saved_until)),
+        _("We have not kept your e-mail address: this is the only e-mail we will send you."),
+    ))
+    outbox.queue("saved_draft_link", email, _("Your saved answers"), body, ref=f"consultation:{draft.consultation_id}")
     db.session.commit()
     return True

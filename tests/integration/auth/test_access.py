@@ -5,8 +5,8 @@ from flask import Blueprint
 from consult.access import protect_blueprint, role_required, roles_for
 from tests.conftest import make_app
 
-# Endpoints anyone may reach: residents' pages, static files, and signing in and out.
-PUBLIC_BLUEPRINTS = {"public"}
+# Endpoints anyone may reach: residents' pages, choosing their language, static files, and signing in and out.
+PUBLIC_BLUEPRINTS = {"public", "language"}
 PUBLIC_ENDPOINTS = {"static", "auth.login", "auth.logout", "auth.set_password"}
 
 

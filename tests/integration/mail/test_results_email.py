@@ -41,8 +41,9 @@ def test_address_is_kept_apart_then_used_once_when_results_are_published(smtp_ap
     [confirmation] = mailbox.to("resident@example.org")
     assert "/results-email/stop/" in confirmation["List-Unsubscribe"]
     [row] = db.session.scalars(sa.select(ResultsSubscription)).all()
-    # Nothing in the row points at the response: no id, no receipt code, only the day.
-    assert set(ResultsSubscription.__table__.columns.keys()) == {"key", "consultation_id", "email", "given_on"}
+    # Nothing in the row points at the response: no id, no receipt code, only the day (and the
+    # page language, for the e-mail's wording).
+    assert set(ResultsSubscription.__table__.columns.keys()) == {"key", "consultation_id", "email", "given_on", "language"}
     assert not row.key.isdigit()
 
     response = _publish(client, auth, demo)
