@@ -1,4 +1,4 @@
-"""officers' translations of a consultation's texts; the language of a text answer
+"""officers' translations of a consultation's texts; the language of a text answer, and a count of those awaiting review
 
 Revision ID: 0023_translations
 Revises: 0022_background_jobs
@@ -13,6 +13,10 @@ revision = '0023_translations'
 down_revision = '0022_background_jobs'
 branch_labels = None
 depends_on = None
+
+OLD_PHRASE_KINDS = "kind IN ('emerging', 'theme', 'band')"
+# "language": answers in another language awaiting an officer, counted apart from "no theme".
+NEW_PHRASE_KINDS = "kind IN ('emerging', 'theme', 'band', 'language')"
 
 
 def upgrade():
@@ -31,9 +35,16 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_translation_consultation_id'), ['consultation_id'], unique=False)
     with op.batch_alter_table('answer', schema=None) as batch_op:
         batch_op.add_column(sa.Column('language', sa.String(length=10), nullable=True))
+    with op.batch_alter_table('summary_phrase', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('ck_summary_phrase_kind'), type_='check')
+        batch_op.create_check_constraint('kind', sa.text(NEW_PHRASE_KINDS))
 
 
 def downgrade():
+    op.execute("DELETE FROM summary_phrase WHERE kind = 'language'")
+    with op.batch_alter_table('summary_phrase', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('ck_summary_phrase_kind'), type_='check')
+        batch_op.create_check_constraint('kind', sa.text(OLD_PHRASE_KINDS))
     with op.batch_alter_table('answer', schema=None) as batch_op:
         batch_op.drop_column('language')
     with op.batch_alter_table('translation', schema=None) as batch_op:
