@@ -17,11 +17,13 @@ from consult.models import (
     Question,
     Response,
     Theme,
+    Translation,
     consultation_areas,
     utcnow,
 )
 from consult.services.demo import content
 from consult.services.demo.phrases import DISCLOSURES
+from consult.services.demo.polish import polish_translations
 from consult.services.demo.writing import ResidentWriter
 from consult.services.tagging.store import Analyser, ensure_default_themes, insert_text_answers
 
@@ -49,6 +51,8 @@ def seed_demo(responses=0, reset=False, seed=2026, progress=None, closed_share=C
         now = utcnow().replace(second=0, microsecond=0)
         survey = build_consultation(content.SURVEY, areas, "open", now - timedelta(days=30), now + timedelta(days=60))
         build_consultation(content.CLOSED_SURVEY, areas, "closed", now - timedelta(days=90), now - timedelta(days=20))
+        db.session.flush()
+        db.session.add_all(polish_translations(survey))
         db.session.commit()
         said.append(f"Created {len(areas)} areas and the “{survey.title}” consultation.")
     else:
@@ -77,7 +81,7 @@ def database_is_empty():
 def clear_all():
     """Delete every consultation, response, draft and area: the demo starts again from nothing."""
     db.session.execute(sa.update(Question).values(show_when_option_id=None))
-    for model in (Draft, AnswerTheme, Answer, Response, Option, Question):
+    for model in (Draft, AnswerTheme, Answer, Response, Translation, Option, Question):
         db.session.execute(sa.delete(model))
     db.session.execute(sa.delete(consultation_areas))
     db.session.execute(sa.delete(Consultation))
@@ -137,6 +141,8 @@ def build_consultation(spec, areas, status, opens_at, closes_at):
             hint=item.get("hint", ""),
             required=item.get("required", True),
             error_message=item.get("error_message", ""),
+            scale_points=item.get("scale_points"),
+            ranks=item.get("ranks"),
         )
         labels = list(item.get("options", []))
         for index, label in enumerate(labels, start=1):
@@ -246,6 +252,11 @@ class _ResponsePlan:
                 text = self._text(role, resident, disclose)
                 if text:
                     rows.append({"response_id": response_id, "question_id": question.id, "text": text})
+            elif question.kind in ("grid", "ranking"):
+                rows.extend(
+                    {"response_id": response_id, "question_id": question.id, "option_id": option.id, "choice": choice}
+                    for option, choice in self._grid_or_ranking(question, resident)
+                )
             elif question.options:
                 for option in self._choose(question, role, resident, area):
                     chosen.add(option.id)
@@ -290,6 +301,26 @@ class _ResponsePlan:
         else:
             index = rng.randrange(len(options))
         return [options[index]]
+
+    def _grid_or_ranking(self, question, resident):
+        """(statement, scale point) for a grid, the more uneasy the less agreeing; (option, rank) for a ranking."""
+        rng = self.rng
+        if not question.required and rng.random() < 0.15:
+            return []
+        if question.kind == "grid":
+            points = len(question.scale_points or [])
+            return [
+                (option, min(points, max(1, round(rng.gauss(1.8 + resident.unease * 2.5, 1.0)))))
+                for option in question.options
+            ]
+        # Earlier options are the popular ones: weights fall with position.
+        options = list(question.options)
+        ranked = []
+        for _rank in range(question.rank_count):
+            pick = rng.choices(options, [len(options) - n + 2 for n in range(len(options))])[0]
+            options.remove(pick)
+            ranked.append(pick)
+        return [(option, rank) for rank, option in enumerate(ranked, start=1)]
 
     def _text(self, role, resident, disclose):
         rng, writer = self.rng, self.writer

@@ -114,3 +114,17 @@ def test_the_demo_problems_count_towards_their_themes_on_the_board(seeded):
     assert "None of these" not in linked
     matrix = summaries.theme_matrix(summaries.Filters(consultation_id=seeded.id, source="ticked"), seeded.areas)
     assert matrix.total.cells[[t.slug for t in matrix.themes].index("domestic-abuse")].count.value > 0
+
+
+def test_the_closed_survey_has_a_grid_and_a_ranking_answered_with_points_and_ranks(seeded):
+    closed = db.session.scalar(sa.select(Consultation).where(Consultation.slug == "night-time-economy-2026"))
+    grid, ranking = (next(q for q in closed.questions if q.kind == kind) for kind in ("grid", "ranking"))
+    points = db.session.scalars(sa.select(Answer.choice).where(Answer.question_id == grid.id)).all()
+    assert points and set(points) <= set(range(1, len(grid.scale_points) + 1)) and len(set(points)) > 2
+    ranked = db.session.execute(
+        sa.select(Answer.response_id, Answer.choice).where(Answer.question_id == ranking.id)
+    ).all()
+    by_response = {}
+    for response_id, rank in ranked:
+        by_response.setdefault(response_id, []).append(rank)
+    assert by_response and all(sorted(ranks) == [1, 2, 3] for ranks in by_response.values())

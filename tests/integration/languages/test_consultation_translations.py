@@ -1,5 +1,6 @@
 """Officers translate a consultation's texts; residents in Polish see them, and the English where
 there is none, marked lang="en"; answers still count against the same options."""
+import pytest
 import sqlalchemy as sa
 
 from consult.extensions import db
@@ -11,6 +12,14 @@ from tests.pagecheck import soup
 SLUG = "community-safety-survey"
 TITLE_PL = "Ankieta o bezpieczeństwie w społeczności"
 QUESTION_PL = "Jak bezpiecznie czujesz się w swojej okolicy w dzień?"
+
+
+@pytest.fixture
+def demo(demo):
+    """The demo survey without the Polish translation it is seeded with."""
+    db.session.execute(sa.delete(Translation))
+    db.session.commit()
+    return demo
 
 
 def _polish(client):
@@ -124,3 +133,17 @@ def test_an_officer_previews_in_polish(client, auth, demo):
     english = soup(client.get(f"/manage/consultations/{SLUG}/preview/q/1"))
     assert english.h1.get_text(strip=True) == question.title
     assert db.session.get(Consultation, demo.id).title == demo.title
+
+
+def test_the_demo_survey_is_seeded_in_polish_but_for_its_town_names(client, app):
+    from consult.services.consultations.translations import progress
+    from consult.services.demo.seed import seed_demo
+
+    seed_demo()
+    survey = db.session.scalar(sa.select(Consultation).where(Consultation.slug == SLUG))
+    done, total = progress(survey, "pl")
+    assert done == total - len(survey.areas)
+    _polish(client)
+    page = soup(client.get(f"/c/{SLUG}/q/1"))
+    assert page.h1.get_text(strip=True) == "Jak bezpiecznie czujesz się w swojej okolicy w ciągu dnia?"
+    assert [label.get_text(strip=True) for label in page.select("label.choice-label")][:2] == ["Bardzo bezpiecznie", "Raczej bezpiecznie"]
