@@ -21,6 +21,7 @@ from consult.models import (
     consultation_areas,
     utcnow,
 )
+from consult.services.consultations import equality
 from consult.services.demo import content
 from consult.services.demo.phrases import DISCLOSURES
 from consult.services.demo.polish import polish_translations
@@ -28,6 +29,10 @@ from consult.services.demo.writing import ResidentWriter
 from consult.services.tagging.store import Analyser, ensure_default_themes, insert_text_answers
 
 BATCH = 5000
+# The answer most of the demo's residents give to the other "About you" questions.
+_COMMONEST = frozenset((
+    "White: English, Welsh, Scottish, Northern Irish or British", "Christian", "Straight or heterosexual", "Yes",
+))
 # Most synthetic responses go to the open survey; the closed one gets enough for its board pages.
 CLOSED_SHARE = 0.25
 # One written disclosure (for the safeguarding queue) in about this many open-survey responses.
@@ -281,6 +286,8 @@ class _ResponsePlan:
     def _choose(self, question, role, resident, area):
         """The options one resident picks for a choice question (none if they skip it)."""
         rng, options = self.rng, question.options
+        if getattr(question, "section", "") == equality.SECTION:
+            return self._about_you(question)
         if not question.required and rng.random() < 0.2:
             return []
         if role in ("day_safety", "after_dark_safety"):
@@ -301,6 +308,30 @@ class _ResponsePlan:
         else:
             index = rng.randrange(len(options))
         return [options[index]]
+
+    def _about_you(self, question):
+        """An "About you" answer: ages and sexes near the towns' profile, but with fewer young
+        people and men than live there (as in real consultations, so "Who responded" has gaps to
+        name); a few prefer not to say or skip; most of the rest give the commonest answer."""
+        rng, options = self.rng, question.options
+        if rng.random() < 0.08:
+            return []
+        by_label = {option.label: option for option in options}
+        if rng.random() < 0.05 and equality.PREFER_NOT in by_label:
+            return [by_label[equality.PREFER_NOT]]
+        if question.title == equality.AGE_TITLE:
+            # Under-16s seldom answer, 16 to 34s less than their share, older people more.
+            turnout = {"Under 16": 0.05, "16 to 24": 0.5, "25 to 34": 0.7, "65 to 74": 1.3, "75 or over": 1.1}
+            bands = [band for band in content.AGE_PROFILE if band in by_label]
+            band = rng.choices(bands, [content.AGE_PROFILE[b] * turnout.get(b, 1.0) for b in bands])[0]
+            return [by_label[band]]
+        if question.title == equality.SEX_TITLE and "Female" in by_label:
+            return [by_label["Female" if rng.random() < 0.58 else "Male"]]
+        regular = [option for option in options if option.label != equality.PREFER_NOT]
+        commonest = next((o for o in regular if o.label in _COMMONEST), None) or by_label.get("No")
+        if commonest is not None and rng.random() < 0.85:
+            return [commonest]
+        return [rng.choice(regular)] if regular else []
 
     def _grid_or_ranking(self, question, resident):
         """(statement, scale point) for a grid, the more uneasy the less agreeing; (option, rank) for a ranking."""

@@ -128,3 +128,24 @@ def test_the_closed_survey_has_a_grid_and_a_ranking_answered_with_points_and_ran
     for response_id, rank in ranked:
         by_response.setdefault(response_id, []).append(rank)
     assert by_response and all(sorted(ranks) == [1, 2, 3] for ranks in by_response.values())
+
+
+def test_synthetic_residents_answer_the_about_you_questions_when_the_survey_has_them(app):
+    import random
+
+    from consult.services.consultations.equality import AGE_TITLE, add_equality_questions
+    from consult.services.demo.seed import add_synthetic_responses
+
+    seed_demo()
+    survey = db.session.scalar(sa.select(Consultation).where(Consultation.slug == "community-safety-survey"))
+    add_equality_questions(survey, None)
+    add_synthetic_responses(survey, 120, random.Random(3))
+    age = next(q for q in survey.questions if q.title == AGE_TITLE)
+    bands = Counter(db.session.scalars(
+        sa.select(Option.label).join(Answer, Answer.option_id == Option.id).where(Answer.question_id == age.id)
+    ).all())
+    assert sum(bands.values()) > 90
+    assert bands["Under 16"] < bands["45 to 54"], "young people answer less than their share"
+    about_you = [q.id for q in survey.questions if q.section == "about_you"]
+    answered = db.session.scalar(sa.select(sa.func.count(sa.distinct(Answer.question_id))).where(Answer.question_id.in_(about_you)))
+    assert answered == len(about_you)
