@@ -155,11 +155,15 @@ def register_security_headers(app):
 
 def register_template_helpers(app):
     from consult import formatting
+    from consult.i18n import language_name
+    from consult.services.survey import translated
 
     app.jinja_env.filters["date"] = formatting.long_date
     app.jinja_env.filters["datetime"] = formatting.long_datetime
     app.jinja_env.filters["waited"] = formatting.time_waited
     app.jinja_env.filters["ordinal"] = formatting.ordinal
+    app.jinja_env.filters["plain"] = translated.plain
+    app.jinja_env.filters["language_name"] = language_name
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

@@ -4,6 +4,7 @@ Each form validates an answer into the value a draft keeps.
 """
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
@@ -287,13 +288,15 @@ def describe_answer(question, value, areas):
     if question.kind == "grid":
         points = question.scale_points or []
         value = value or {}
+        # Markup keeps a translated text's language mark (services/survey/translated.py) on the page.
         return [
-            f"{option.label}: {points[value[str(option.id)] - 1]}"
+            Markup("{}: {}").format(option.label, points[value[str(option.id)] - 1])
             for option in question.options
             if 0 < value.get(str(option.id), 0) <= len(points)
         ]
     if question.kind == "ranking":
         labels = {option.id: option.label for option in question.options}
-        return [_("%(ordinal)s: %(option)s", ordinal=local_ordinal(n), option=labels[o]) for n, o in enumerate(value or [], start=1) if o in labels]
+        # The translated pattern is ours; Markup keeps an untranslated label's lang="en" mark.
+        return [Markup(_("%(ordinal)s: %(option)s")) % {"ordinal": local_ordinal(n), "option": labels[o]} for n, o in enumerate(value or [], start=1) if o in labels]
     chosen = value if isinstance(value, list) else [value]
     return [option.label for option in question.options if option.id in chosen]

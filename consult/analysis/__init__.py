@@ -15,10 +15,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from .features import find
+from .language import ENGLISH, detect
 from .hybrid import decide
 from .model import Model
 from .phrases import key_phrases
 from .redact import redact
+from .risk_words import foreign_risk
 from .safeguarding import Safeguarding
 from .scoring import score_all
 from .sentiment import sentiment
@@ -44,6 +46,9 @@ class Analysis:
     phrases: tuple[str, ...] = ()
     safeguarding: Safeguarding = field(default_factory=Safeguarding)
     redacted: str = ""
+    # "en", or the language it is written in ("pl", "other"): then it has no themes and no tone,
+    # only redaction and the risk words of risk_words.py, and officers read it (language.py).
+    language: str = ENGLISH
 
     @property
     def theme_slugs(self) -> tuple[str, ...]:
@@ -64,12 +69,13 @@ class Analysis:
         return data
 
 
-def analyse(text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
+def analyse(text: str, taxonomy: Taxonomy | None = None, places=(), hint: str | None = None) -> Analysis:
     """Analyse one answer against a taxonomy (the default one when None).
 
-    ``places`` are area or place names that redaction must keep.
+    ``places`` are area or place names that redaction must keep; ``hint`` is the language the
+    resident chose for the pages, when known (language.detect).
     """
-    return analyse_with(current_model(), text, taxonomy, places)
+    return analyse_many([text], taxonomy, places, hint=hint)[0]
 
 
 def analyse_with(model: Model, text: str, taxonomy: Taxonomy | None = None, places=()) -> Analysis:
@@ -101,16 +107,27 @@ def warm_up() -> None:
     analyse("Boy racers speeding and dealers in the park; I don't feel safe at home.")
 
 
-def analyse_many(texts, taxonomy: Taxonomy | None = None, places=(), model: Model | None = None) -> list[Analysis]:
-    """Analyse many answers with one taxonomy and model; compiled lookups are shared."""
+def _not_english(text: str, language: str, places) -> Analysis:
+    return Analysis(safeguarding=foreign_risk(text, language), redacted=redact(text, places), language=language)
+
+
+def analyse_many(
+    texts, taxonomy: Taxonomy | None = None, places=(), model: Model | None = None, hint: str | None = None,
+) -> list[Analysis]:
+    """Analyse many answers with one taxonomy and model; compiled lookups are shared.
+
+    An answer not written in English is not tagged (see ``_not_english``).
+    """
     taxonomy = taxonomy or load_default_taxonomy()
     model = model or current_model()
     places = tuple(places)
     texts = [normalise(text) for text in texts]
-    found = {i: find(text, taxonomy) for i, text in enumerate(texts) if text}
+    languages = [detect(text, hint) for text in texts]
+    foreign = {i: _not_english(text, language, places) for i, (text, language) in enumerate(zip(texts, languages)) if text and language != ENGLISH}
+    found = {i: find(text, taxonomy) for i, text in enumerate(texts) if text and i not in foreign}
     # One transform for the whole batch: the vectorisers' per-call work is shared by every answer.
     scored = dict(zip(found, score_all(model, list(found.values()))))
     return [
-        _analysis(model, text, found[i], scored[i], taxonomy, places) if i in found else Analysis()
+        _analysis(model, text, found[i], scored[i], taxonomy, places) if i in found else foreign.get(i, Analysis())
         for i, text in enumerate(texts)
     ]

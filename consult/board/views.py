@@ -168,7 +168,8 @@ def _theme(slug):
 def emerging(scope):
     context = _context(scope, "emerging")
     answers, table = summaries.emerging_concerns(context["filters"])
-    return render_template("board/emerging.html", answers=answers, table=table, **context)
+    other_languages = summaries.awaiting_review_in_other_languages(context["filters"])
+    return render_template("board/emerging.html", answers=answers, table=table, other_languages=other_languages, **context)
 
 
 @bp.get("/<scope>/trend")

@@ -52,4 +52,4 @@ def officer_layout():
 
 from consult.manage import audit_log, review, safeguarding, themes, users  # noqa: E402,F401  (routes register on import)
 from consult.manage import consultations, exports, outcomes, paper, preview, questions, sharing  # noqa: E402,F401,I001
-from consult.manage import areas, jobs, outbox, responses, settings  # noqa: E402,F401
+from consult.manage import areas, jobs, outbox, responses, settings, translations  # noqa: E402,F401

@@ -9,6 +9,7 @@ from consult.services.consultations import lifecycle
 from consult.services.consultations.outcomes import published_outcome
 from consult.services.consultations.paper import accepts_paper
 from consult.services.consultations.questions import KIND_NAMES
+from consult.services.consultations.translations import translation_languages
 
 
 def consultation_or_404(slug):
@@ -76,6 +77,7 @@ def consultation(slug):
         published=published_outcome(consultation),
         kind_names=KIND_NAMES,
         form=ConfirmForm(),
+        translation_languages=translation_languages(),
     )
 
 

@@ -41,6 +41,7 @@ def _filters(values, strict=False):
         area=review.area_by_id((values.get("area") or "").strip()),
         band=band if band in review.CONFIDENCE_BANDS else None,
         status=status if status in review.REVIEW_STATUSES else "unreviewed",
+        other_language=values.get("language") == "other",
     )
 
 
@@ -52,6 +53,7 @@ def _filter_args(filters):
         "area": filters.area.id if filters.area else None,
         "confidence": filters.band,
         "status": filters.status if filters.status != "unreviewed" else None,
+        "language": "other" if filters.other_language else None,
     }
     return {name: value for name, value in args.items() if value is not None}
 
@@ -73,7 +75,7 @@ def _render_queue(filters, page=1, form=None, errors=(), status_code=200):
         remaining=review.unreviewed_count(filters.consultation), effective=review.effective_tags,
         form=form or BulkConfirmForm(formdata=None), errors=list(errors), has_error=bool(errors),
         model=learning.model_status(current_app), last_retrain=learning.last_retrain(),
-        retraining=learning.retraining_now(),
+        retraining=learning.retraining_now(), language_name=review.language_name,
     ), status_code
 
 
@@ -135,7 +137,7 @@ def _render_answer(answer, form, back, errors=(), original=True):
     return render_template(
         "manage/review/answer.html", answer=answer, form=form, themes=review.active_themes(), original=original,
         effective=review.effective_tags, auto_tags=review.auto_tags, errors=list(errors), has_error=bool(errors),
-        back=back,
+        back=back, language_name=review.language_name,
     )
 
 

@@ -10,6 +10,7 @@ from consult.models.consultation import (
     Consultation,
     Option,
     Question,
+    Translation,
     consultation_areas,
 )
 from consult.models.job import JOB_STATUSES, Job
@@ -62,6 +63,7 @@ __all__ = [
     "SummaryPhrase",
     "SummaryStale",
     "Theme",
+    "Translation",
     "User",
     "consultation_areas",
     "user_areas",

@@ -193,3 +193,21 @@ class Option(db.Model):
 
     def __repr__(self):
         return f"<Option {self.label}>"
+
+
+class Translation(db.Model):
+    """An officer's translation of one of a consultation's texts into a language residents may choose.
+
+    `key` names the text: "consultation.title", "question.<id>.hint", "option.<id>.label",
+    "question.<id>.scale.<n>" (a grid's scale point), "area.<id>.name" (as this consultation's
+    residents see it). English is the original and never stored here.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(sa.String(10))
+    key: Mapped[str] = mapped_column(sa.String(80))
+    text: Mapped[str] = mapped_column(sa.Text)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (sa.UniqueConstraint("consultation_id", "language", "key", name="uq_translation_text"),)

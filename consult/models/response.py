@@ -67,6 +67,9 @@ class Answer(db.Model):
     model_version: Mapped[str | None] = mapped_column(sa.String(40))
     # Set when an officer has reviewed the answer's themes: from then on their tags are the truth.
     reviewed_at: Mapped[datetime | None]
+    # The language a text answer was judged to be written in, when not English ("pl", or "other"):
+    # such answers are not theme-tagged but wait in officers' review queue (analysis/language.py).
+    language: Mapped[str | None] = mapped_column(sa.String(10), default=None)
 
     response: Mapped[Response] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()

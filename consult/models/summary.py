@@ -65,7 +65,8 @@ class SummaryPhrase(db.Model):
     kind "emerging": answers with no effective theme or undecided (phrase "" counts the answers,
     any other phrase the answers using it); kind "theme": answers carrying theme_id that use
     the phrase; kind "band": answers carrying theme_id whose sentiment falls in the band named
-    by `phrase` (negative, neutral, positive).
+    by `phrase` (negative, neutral, positive); kind "language": answers in another language
+    awaiting an officer's review (phrase "" only), counted apart from "no theme".
     """
 
     __tablename__ = "summary_phrase"
@@ -84,5 +85,5 @@ class SummaryPhrase(db.Model):
         sa.UniqueConstraint(
             "consultation_id", "kind", "theme_id", "area_key", "channel", "day", "phrase", name="uq_summary_phrase_cell"
         ),
-        sa.CheckConstraint(sa.text("kind IN ('emerging', 'theme', 'band')"), name="kind"),
+        sa.CheckConstraint(sa.text("kind IN ('emerging', 'theme', 'band', 'language')"), name="kind"),
     )

@@ -15,6 +15,8 @@ from consult.services.survey.drafts import save_answer, survey_and_draft
 from consult.services.survey.saved import save_for_later
 from consult.services.survey.receipts import format_receipt_code
 from consult.services.survey.snapshots import survey
+from consult.services.survey.translated import consultations_in, survey_in
+from consult.i18n import current_language
 from consult.urls import own_url
 
 
@@ -40,8 +42,9 @@ def _open_consultation(slug):
         abort(404)
     if not consultation.accepting_responses():
         # The closed page shows the published outcome, which the survey copy does not carry.
-        return None, None, render_template("public/closed.html", consultation=public_consultation(slug))
-    return consultation, draft, None
+        closed = consultations_in([public_consultation(slug)], current_language())[0]
+        return None, None, render_template("public/closed.html", consultation=closed)
+    return survey_in(consultation, current_language()), draft, None
 
 
 def _question_url(consultation, question, change=False):
@@ -52,7 +55,8 @@ def _question_url(consultation, question, change=False):
 @bp.get("/")
 def index():
     return render_template(
-        "public/index.html", consultations=open_consultations(), results=recently_published(),
+        "public/index.html", consultations=consultations_in(open_consultations(), current_language()),
+        results=recently_published(),
         form=StartAgainForm(), answers_on_device=bool(session.get("drafts")),
     )
 
@@ -190,7 +194,7 @@ def check_answers(slug):
     form = SubmitForm()
     if form.validate_on_submit():
         try:
-            submit_response(consultation, draft, honeypot=request.form.get("website", ""))
+            submit_response(consultation, draft, honeypot=request.form.get("website", ""), language=current_language())
         except IncompleteResponse as missing:
             return redirect(_question_url(consultation, missing.question))
         return redirect(url_for("public.thank_you", slug=slug))
@@ -203,7 +207,7 @@ def check_answers(slug):
 
 @bp.get("/c/<slug>/done")
 def thank_you(slug):
-    consultation = survey(slug)
+    consultation = survey_in(survey(slug), current_language())
     if consultation is None:
         abort(404)
     sent = sent_response(consultation, _token(slug))

@@ -46,6 +46,11 @@ def downgrade():
         batch_op.drop_constraint(batch_op.f('uq_summary_count_cell'), type_='unique')
         batch_op.create_unique_constraint('uq_summary_count_cell', OLD_CELL)
         batch_op.drop_column('choice')
+    # Foreign keys are off while SQLite rebuilds tables: delete their options and answers too.
+    op.execute("DELETE FROM answer WHERE question_id IN (SELECT id FROM question WHERE kind IN ('grid', 'ranking'))")
+    op.execute("UPDATE question SET show_when_option_id = NULL WHERE show_when_option_id IN "
+               "(SELECT option.id FROM option JOIN question ON question.id = option.question_id WHERE question.kind IN ('grid', 'ranking'))")
+    op.execute("DELETE FROM option WHERE question_id IN (SELECT id FROM question WHERE kind IN ('grid', 'ranking'))")
     op.execute("DELETE FROM question WHERE kind IN ('grid', 'ranking')")
     with op.batch_alter_table('answer', schema=None) as batch_op:
         batch_op.drop_column('choice')

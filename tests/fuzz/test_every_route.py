@@ -71,6 +71,7 @@ FUZZED = {
     "manage.area_population_table": f"{ADMIN}:test_population_by_age_and_sex_form_answers_hostile_input",
     "manage.equality_section": f"{ADMIN}:test_equality_section_buttons_answer_hostile_input",
     "public.saved_email": f"{ADMIN}:test_saved_draft_email_form_answers_hostile_input",
+    "manage.translate": f"{BUILDER}:test_translation_form_answers_hostile_input",
 }
 # Values that look like a page's filters but are as wrong as they can be.
 EXTREME_QUERY = {

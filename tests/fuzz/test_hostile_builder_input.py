@@ -214,3 +214,15 @@ def test_option_themes_form_answers_hostile_input(client, officer, draft, links,
     options = question.options
     data = {**junk, **{f"option-{options[i % len(options)].id}": value for i, value in links.items()}}
     answered_politely(client, client.post(f"/manage/consultations/{draft.slug}/questions/{question.id}/themes", data=data))
+
+
+@officer_fuzz
+@given(texts=st.lists(hostile_text, min_size=1, max_size=4), junk=junk_fields)
+def test_translation_form_answers_hostile_input(client, officer, draft, texts, junk):
+    from consult.services.consultations.translations import texts_to_translate
+
+    keys = [text.key for text in texts_to_translate(draft)]
+    data = {**junk, **{"t-" + key.replace(".", "-"): value for key, value in zip(keys, texts)}}
+    answered_politely(client, client.post(f"/manage/consultations/{draft.slug}/translations/pl", data=data))
+    # What was saved reaches a resident's page as text, never as markup.
+    answered_politely(client, client.get(f"/manage/consultations/{draft.slug}/preview/q/1?lang=pl"))

@@ -40,6 +40,7 @@ ACTION_LABELS = {
     "consultation.created": "Consultation created",
     "consultation.updated": "Consultation details changed",
     "consultation.copied": "Consultation copied as a new draft",
+    "consultation.translated": "Consultation's texts translated",
     "consultation.opened": "Consultation opened",
     "consultation.closed": "Consultation closed",
     "consultation.published": "You said, we did published",

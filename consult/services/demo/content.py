@@ -161,6 +161,22 @@ CLOSED_SURVEY = {
             "demo": "nights_out",
         },
         {"kind": "long_text", "title": "What would make town centres feel safer at night?", "required": False, "demo": "night_out"},
+        {
+            "kind": "grid",
+            "title": "How much do you agree about your town centre at night?",
+            "scale_points": AGREEMENT,
+            "options": ["I feel safe walking home", "There are enough taxis late at night", "Door staff help keep people safe"],
+            "required": False,
+            "demo": "night_grid",
+        },
+        {
+            "kind": "ranking",
+            "title": "Choose your top three priorities for town centres at night, in order",
+            "options": ["More police on foot", "Better street lighting", "Taxi marshals", "Street pastors", "More CCTV"],
+            "ranks": 3,
+            "required": False,
+            "demo": "night_ranking",
+        },
     ],
 }
 

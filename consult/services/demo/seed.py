@@ -17,15 +17,22 @@ from consult.models import (
     Question,
     Response,
     Theme,
+    Translation,
     consultation_areas,
     utcnow,
 )
+from consult.services.consultations import equality
 from consult.services.demo import content
 from consult.services.demo.phrases import DISCLOSURES
+from consult.services.demo.polish import polish_translations
 from consult.services.demo.writing import ResidentWriter
 from consult.services.tagging.store import Analyser, ensure_default_themes, insert_text_answers
 
 BATCH = 5000
+# The answer most of the demo's residents give to the other "About you" questions.
+_COMMONEST = frozenset((
+    "White: English, Welsh, Scottish, Northern Irish or British", "Christian", "Straight or heterosexual", "Yes",
+))
 # Most synthetic responses go to the open survey; the closed one gets enough for its board pages.
 CLOSED_SHARE = 0.25
 # One written disclosure (for the safeguarding queue) in about this many open-survey responses.
@@ -49,6 +56,8 @@ def seed_demo(responses=0, reset=False, seed=2026, progress=None, closed_share=C
         now = utcnow().replace(second=0, microsecond=0)
         survey = build_consultation(content.SURVEY, areas, "open", now - timedelta(days=30), now + timedelta(days=60))
         build_consultation(content.CLOSED_SURVEY, areas, "closed", now - timedelta(days=90), now - timedelta(days=20))
+        db.session.flush()
+        db.session.add_all(polish_translations(survey))
         db.session.commit()
         said.append(f"Created {len(areas)} areas and the “{survey.title}” consultation.")
     else:
@@ -77,7 +86,7 @@ def database_is_empty():
 def clear_all():
     """Delete every consultation, response, draft and area: the demo starts again from nothing."""
     db.session.execute(sa.update(Question).values(show_when_option_id=None))
-    for model in (Draft, AnswerTheme, Answer, Response, Option, Question):
+    for model in (Draft, AnswerTheme, Answer, Response, Translation, Option, Question):
         db.session.execute(sa.delete(model))
     db.session.execute(sa.delete(consultation_areas))
     db.session.execute(sa.delete(Consultation))
@@ -137,6 +146,8 @@ def build_consultation(spec, areas, status, opens_at, closes_at):
             hint=item.get("hint", ""),
             required=item.get("required", True),
             error_message=item.get("error_message", ""),
+            scale_points=item.get("scale_points"),
+            ranks=item.get("ranks"),
         )
         labels = list(item.get("options", []))
         for index, label in enumerate(labels, start=1):
@@ -246,6 +257,11 @@ class _ResponsePlan:
                 text = self._text(role, resident, disclose)
                 if text:
                     rows.append({"response_id": response_id, "question_id": question.id, "text": text})
+            elif question.kind in ("grid", "ranking"):
+                rows.extend(
+                    {"response_id": response_id, "question_id": question.id, "option_id": option.id, "choice": choice}
+                    for option, choice in self._grid_or_ranking(question, resident)
+                )
             elif question.options:
                 for option in self._choose(question, role, resident, area):
                     chosen.add(option.id)
@@ -270,6 +286,8 @@ class _ResponsePlan:
     def _choose(self, question, role, resident, area):
         """The options one resident picks for a choice question (none if they skip it)."""
         rng, options = self.rng, question.options
+        if getattr(question, "section", "") == equality.SECTION:
+            return self._about_you(question)
         if not question.required and rng.random() < 0.2:
             return []
         if role in ("day_safety", "after_dark_safety"):
@@ -290,6 +308,50 @@ class _ResponsePlan:
         else:
             index = rng.randrange(len(options))
         return [options[index]]
+
+    def _about_you(self, question):
+        """An "About you" answer: ages and sexes near the towns' profile, but with fewer young
+        people and men than live there (as in real consultations, so "Who responded" has gaps to
+        name); a few prefer not to say or skip; most of the rest give the commonest answer."""
+        rng, options = self.rng, question.options
+        if rng.random() < 0.08:
+            return []
+        by_label = {option.label: option for option in options}
+        if rng.random() < 0.05 and equality.PREFER_NOT in by_label:
+            return [by_label[equality.PREFER_NOT]]
+        if question.title == equality.AGE_TITLE:
+            # Under-16s seldom answer, 16 to 34s less than their share, older people more.
+            turnout = {"Under 16": 0.05, "16 to 24": 0.5, "25 to 34": 0.7, "65 to 74": 1.3, "75 or over": 1.1}
+            bands = [band for band in content.AGE_PROFILE if band in by_label]
+            band = rng.choices(bands, [content.AGE_PROFILE[b] * turnout.get(b, 1.0) for b in bands])[0]
+            return [by_label[band]]
+        if question.title == equality.SEX_TITLE and "Female" in by_label:
+            return [by_label["Female" if rng.random() < 0.58 else "Male"]]
+        regular = [option for option in options if option.label != equality.PREFER_NOT]
+        commonest = next((o for o in regular if o.label in _COMMONEST), None) or by_label.get("No")
+        if commonest is not None and rng.random() < 0.85:
+            return [commonest]
+        return [rng.choice(regular)] if regular else []
+
+    def _grid_or_ranking(self, question, resident):
+        """(statement, scale point) for a grid, the more uneasy the less agreeing; (option, rank) for a ranking."""
+        rng = self.rng
+        if not question.required and rng.random() < 0.15:
+            return []
+        if question.kind == "grid":
+            points = len(question.scale_points or [])
+            return [
+                (option, min(points, max(1, round(rng.gauss(1.8 + resident.unease * 2.5, 1.0)))))
+                for option in question.options
+            ]
+        # Earlier options are the popular ones: weights fall with position.
+        options = list(question.options)
+        ranked = []
+        for _rank in range(question.rank_count):
+            pick = rng.choices(options, [len(options) - n + 2 for n in range(len(options))])[0]
+            options.remove(pick)
+            ranked.append(pick)
+        return [(option, rank) for rank, option in enumerate(ranked, start=1)]
 
     def _text(self, role, resident, disclose):
         rng, writer = self.rng, self.writer

@@ -14,7 +14,9 @@ Key phrases are unnested in SQL (json_each on SQLite, json_array_elements_text o
 when the counts are recounted, so no answer is loaded into Python.
 """
 from consult.services.summaries.differencing import withheld_reason
-from consult.services.summaries.drilldown import Drilldown, drilldown, emerging_concerns
+from consult.services.summaries.drilldown import (
+    Drilldown, awaiting_review_in_other_languages, drilldown, emerging_concerns,
+)
 from consult.services.summaries.executive import executive_summary, summary_json
 from consult.services.summaries.filters import Filters, parse_filters
 from consult.services.summaries.matrix import Matrix, sort_matrix, theme_matrix
@@ -79,6 +81,7 @@ __all__ = [
     "consultation_by_slug",
     "drilldown",
     "emerging_concerns",
+    "awaiting_review_in_other_languages",
     "executive_summary",
     "parse_filters",
     "priorities",

@@ -13,7 +13,7 @@ from consult.services.summaries.base import effective_tag, phrase_rows
 from consult.services.summaries.tables import Percent, Table
 from consult.services.summaries.suppression import count, suppress_line, threshold
 from consult.services.summaries.tally import summed_text
-from consult.services.summaries.tally_text import NEUTRAL_BAND, band, emerging
+from consult.services.summaries.tally_text import NEUTRAL_BAND, awaiting_review_in_language, band, emerging
 from consult.services.tagging.store import place_names
 
 BANDS = ("negative", "neutral", "positive")
@@ -200,3 +200,14 @@ def emerging_concerns(filters, limit=15):
         )
         found = _live_phrases(where, limit)
     return answers, _phrase_table("emerging-concerns", "Emerging concerns: phrases outside the themes", found)
+
+
+def awaiting_review_in_other_languages(filters):
+    """How many written answers in another language wait for an officer (suppressed like every count):
+    counted apart from "no theme", since the analysis could not read them."""
+    if filters.countable:
+        return count(sum(n for _blank, n in summed_text(filters, "language", blank=True)))
+    where = [*awaiting_review_in_language(), *filters.conditions()]
+    return count(
+        db.session.scalar(sa.select(sa.func.count()).select_from(Answer).join(Response, Response.id == Answer.response_id).where(*where))
+    )

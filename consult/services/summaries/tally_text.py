@@ -23,8 +23,17 @@ def band():
 
 
 def emerging():
-    """Text answers that no theme fits, or that the tagger could not decide on."""
-    return [Answer.text.is_not(None), sa.or_(Answer.undecided.is_(True), ~has_effective_theme())]
+    """Text answers that no theme fits, or that the tagger could not decide on; not those in
+    another language that no officer has reviewed yet (they are `awaiting_review_in_language`)."""
+    return [
+        Answer.text.is_not(None), sa.or_(Answer.undecided.is_(True), ~has_effective_theme()),
+        sa.or_(Answer.language.is_(None), Answer.reviewed_at.is_not(None)),
+    ]
+
+
+def awaiting_review_in_language():
+    """Text answers in a language the analysis does not read, not yet reviewed by an officer."""
+    return [Answer.text.is_not(None), Answer.language.is_not(None), Answer.reviewed_at.is_(None)]
 
 
 def recount_text(cell, response_where):
@@ -39,7 +48,12 @@ def recount_text(cell, response_where):
         .where(effective_tag(), *response_where)
     )
     untagged = sa.select().select_from(Answer).join(Response, Response.id == Answer.response_id).where(*emerging(), *response_where)
+    other_language = (
+        sa.select().select_from(Answer).join(Response, Response.id == Answer.response_id)
+        .where(*awaiting_review_in_language(), *response_where)
+    )
     queries = [
+        other_language.add_columns(*cell, sa.literal("language"), sa.literal(0), sa.literal(""), answers).group_by(*cell),
         untagged.add_columns(*cell, sa.literal("emerging"), sa.literal(0), sa.literal(""), answers).group_by(*cell),
         untagged.join(phrase, sa.true())
         .where(Answer.phrases.is_not(None))

@@ -16,12 +16,12 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, selectinload
 
 from consult.extensions import db
-from consult.models import Area, Consultation, Option, Question, consultation_areas
+from consult.models import Area, Consultation, Option, Question, Translation, consultation_areas
 from consult.models.consultation import AreaRules, ConsultationRules, QuestionRules, new_revision
 
 # Past this many consultations in one process, the copies are dropped and read again as needed.
 MAX_COPIES = 64
-STRUCTURE_TABLES = {"consultation", "question", "option", "area", "consultation_areas"}
+STRUCTURE_TABLES = {"consultation", "question", "option", "area", "consultation_areas", "translation"}
 _lock = threading.Lock()
 
 
@@ -116,7 +116,13 @@ def _read(consultation_id):
         for question in consultation.questions
     )
     areas = tuple(AreaCopy(area) for area in consultation.areas)
-    return ConsultationCopy(consultation, questions=questions, areas=areas)
+    translations = {}
+    for language, key, text in db.session.execute(
+        sa.select(Translation.language, Translation.key, Translation.text).where(Translation.consultation_id == consultation_id)
+    ):
+        translations.setdefault(language, {})[key] = text
+    # `localised` holds this copy in each language residents asked for (services/survey/translated.py).
+    return ConsultationCopy(consultation, questions=questions, areas=areas, translations=translations, localised={})
 
 
 def _loaded(obj, name):
@@ -130,6 +136,8 @@ def _new_revision_for_changed_surveys(session, _context):
     for obj in chain(session.new, session.dirty, session.deleted):
         if isinstance(obj, Consultation):
             consultation_ids.add(_loaded(obj, "id"))
+        elif isinstance(obj, Translation):
+            consultation_ids.add(_loaded(obj, "consultation_id"))
         elif isinstance(obj, Question):
             consultation_ids.add(_loaded(obj, "consultation_id"))
         elif isinstance(obj, Option):

@@ -84,19 +84,20 @@ def suspect_reason(draft, honeypot, now):
     return None
 
 
-def submit_response(consultation, draft, channel="web", now=None, honeypot=""):
+def submit_response(consultation, draft, channel="web", now=None, honeypot="", language=None):
     """Store an OpenDraft's answers as one Response, once, in one transaction, text answers analysed.
 
     Only questions still visible are stored. A draft submitted a moment before by another
     request (a double click, a second tab, another server) returns that response instead, so a
-    draft never stores twice.
+    draft never stores twice. `language` is the one the resident chose for the pages: a hint
+    for judging which language their written answers are in.
     :raise IncompleteResponse: when a visible question was never reached or a required one is empty.
     """
     now = now or utcnow()
     try:
         response = store_response(
             consultation, draft.answers, channel, now, submission_key=draft.token_hash,
-            suspect=suspect_reason(draft, honeypot, now),
+            suspect=suspect_reason(draft, honeypot, now), language=language,
         )
         db.session.connection().execute(
             _MARK_SENT, {"draft_id": draft.id, "sent_id": response.id, "now": now, "expires": now + _draft_lifetime()}
@@ -111,7 +112,7 @@ def submit_response(consultation, draft, channel="web", now=None, honeypot=""):
     return response
 
 
-def store_response(consultation, answers, channel="web", now=None, submission_key=None, suspect=None):
+def store_response(consultation, answers, channel="web", now=None, submission_key=None, suspect=None, language=None):
     """Store one Response holding `answers` (question id as text -> value, as a draft keeps them),
     text answers analysed and tagged, in the current transaction; the caller commits.
 
@@ -141,7 +142,7 @@ def store_response(consultation, answers, channel="web", now=None, submission_ke
     for question in visible:
         _answer_rows(response, question, answers.get(str(question.id)), choices, texts)
     # Before any write of ours: the first use may store the default themes on a connection of its own.
-    analyser = Analyser() if texts else None
+    analyser = Analyser(hint=language) if texts else None
     for row in texts:
         # Analysed now, before the first write: on SQLite that write holds the database's one write
         # lock until the commit, and every other resident's answer waited out the analysis.

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
 
+from consult.analysis.language import describe
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Area, Consultation, Response, Theme, utcnow
 from consult.services.accounts.audit import record
@@ -49,6 +50,8 @@ class ReviewFilters:
     area: Area | None = None
     band: str | None = None
     status: str = "unreviewed"
+    # Only answers written in a language the analysis does not read (analysis/language.py).
+    other_language: bool = False
 
 
 def _filtered(filters):
@@ -62,6 +65,8 @@ def _filtered(filters):
         counted = sa.case((Answer.reviewed_at.is_(None), "auto"), else_="officer")
         query = query.where(sa.exists().where(
             AnswerTheme.answer_id == Answer.id, AnswerTheme.theme_id == filters.theme.id, AnswerTheme.source == counted))
+    if filters.other_language:
+        query = query.where(Answer.language.is_not(None))
     if filters.area is not None:
         query = query.where(Answer.response_id.in_(sa.select(Response.id).where(Response.area_id == filters.area.id)))
     if filters.band in CONFIDENCE_BANDS:
@@ -84,11 +89,19 @@ def review_page(filters=ReviewFilters(), page=1, per_page=None):
     page = min(max(1, page), pages)
     answers = db.session.scalars(
         query.options(selectinload(Answer.themes).joinedload(AnswerTheme.theme), joinedload(Answer.question))
-        .order_by(Answer.reviewed_at.is_not(None), Answer.undecided.desc(), _lowest_confidence(), Answer.id)
+        .order_by(
+            # Answers in another language have no automatic tags at all: an officer must read them first.
+            Answer.reviewed_at.is_not(None), Answer.language.is_(None), Answer.undecided.desc(), _lowest_confidence(), Answer.id,
+        )
         .offset((page - 1) * per_page)
         .limit(per_page)
     ).all()
     return answers, total, page, pages
+
+
+def language_name(answer):
+    """"Polish" or "another language" for an answer the analysis could not read, else None."""
+    return describe(answer.language) if answer.language else None
 
 
 def unreviewed_count(consultation=None):

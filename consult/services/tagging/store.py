@@ -98,6 +98,8 @@ def analysis_columns(analysis):
         "safeguarding_level": analysis.safeguarding.level,
         "safeguarding_reasons": list(analysis.safeguarding.reasons),
         "model_version": current_model().version,
+        # None for English; "pl" or "other": untagged, waiting for an officer to read it.
+        "language": None if analysis.language == "en" else analysis.language,
     }
 
 
@@ -129,15 +131,16 @@ class Analyser:
     once, since synthetic demo answers repeat.
     """
 
-    def __init__(self):
+    def __init__(self, hint=None):
         load_model(current_app)
+        self.hint = hint  # the language the resident chose for the pages, if any
         self.taxonomy, self.theme_ids = current_taxonomy()
         self.places = place_names()
         self._results = {}
 
     def __call__(self, text):
         if text not in self._results:
-            analysis = analyse(text, self.taxonomy, self.places)
+            analysis = analyse(text, self.taxonomy, self.places, hint=self.hint)
             tags = [
                 (self.theme_ids[match.slug], match.confidence, list(match.evidence))
                 for match in analysis.themes

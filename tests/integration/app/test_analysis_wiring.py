@@ -171,7 +171,7 @@ def test_answers_are_analysed_before_the_submission_writes_anything(client, demo
 
     events = []
     real = tagging.analyse
-    monkeypatch.setattr(tagging, "analyse", lambda text, *args: events.append("analyse") or real(text, *args))
+    monkeypatch.setattr(tagging, "analyse", lambda text, *args, **kwargs: events.append("analyse") or real(text, *args, **kwargs))
 
     def statement(conn, cursor, sql, parameters, context, executemany):
         events.append(sql.split(None, 1)[0].upper())

@@ -114,3 +114,38 @@ def test_the_demo_problems_count_towards_their_themes_on_the_board(seeded):
     assert "None of these" not in linked
     matrix = summaries.theme_matrix(summaries.Filters(consultation_id=seeded.id, source="ticked"), seeded.areas)
     assert matrix.total.cells[[t.slug for t in matrix.themes].index("domestic-abuse")].count.value > 0
+
+
+def test_the_closed_survey_has_a_grid_and_a_ranking_answered_with_points_and_ranks(seeded):
+    closed = db.session.scalar(sa.select(Consultation).where(Consultation.slug == "night-time-economy-2026"))
+    grid, ranking = (next(q for q in closed.questions if q.kind == kind) for kind in ("grid", "ranking"))
+    points = db.session.scalars(sa.select(Answer.choice).where(Answer.question_id == grid.id)).all()
+    assert points and set(points) <= set(range(1, len(grid.scale_points) + 1)) and len(set(points)) > 2
+    ranked = db.session.execute(
+        sa.select(Answer.response_id, Answer.choice).where(Answer.question_id == ranking.id)
+    ).all()
+    by_response = {}
+    for response_id, rank in ranked:
+        by_response.setdefault(response_id, []).append(rank)
+    assert by_response and all(sorted(ranks) == [1, 2, 3] for ranks in by_response.values())
+
+
+def test_synthetic_residents_answer_the_about_you_questions_when_the_survey_has_them(app):
+    import random
+
+    from consult.services.consultations.equality import AGE_TITLE, add_equality_questions
+    from consult.services.demo.seed import add_synthetic_responses
+
+    seed_demo()
+    survey = db.session.scalar(sa.select(Consultation).where(Consultation.slug == "community-safety-survey"))
+    add_equality_questions(survey, None)
+    add_synthetic_responses(survey, 120, random.Random(3))
+    age = next(q for q in survey.questions if q.title == AGE_TITLE)
+    bands = Counter(db.session.scalars(
+        sa.select(Option.label).join(Answer, Answer.option_id == Option.id).where(Answer.question_id == age.id)
+    ).all())
+    assert sum(bands.values()) > 90
+    assert bands["Under 16"] < bands["45 to 54"], "young people answer less than their share"
+    about_you = [q.id for q in survey.questions if q.section == "about_you"]
+    answered = db.session.scalar(sa.select(sa.func.count(sa.distinct(Answer.question_id))).where(Answer.question_id.in_(about_you)))
+    assert answered == len(about_you)
