@@ -90,7 +90,8 @@ def test_answer_errors_are_in_polish(polish, demo):
     page, text = _polish_page(polish.post(f"/c/{SLUG}/q/1", data={}))
     assert page.title.get_text().startswith("Błąd: ")
     assert page.select_one(".error-summary-title").get_text() == "Wystąpił problem"
-    question = demo.questions[0].title
+    question = page.select_one("h1").get_text(strip=True)  # the demo's question, in its Polish translation
+    assert question != demo.questions[0].title
     assert page.select_one(".error-summary a").get_text() == f"Wybierz odpowiedź na pytanie: {question}"
     assert page.select_one(".error-message").get_text(" ", strip=True) == f"Błąd: Wybierz odpowiedź na pytanie: {question}"
 
