@@ -207,7 +207,8 @@ def test_resident_answers_in_polish_on_a_phone(live_server, phone):
     assert page.get_attribute("html", "lang") == "pl"
     assert page.locator("h1").inner_text() == "Wyraź swoje zdanie o bezpieczeństwie w okolicy"
     check(page, visited)
-    page.get_by_role("link", name="Community safety survey").click()
+    # The demo survey carries an officer's Polish translation of its own texts.
+    page.get_by_role("link", name="Ankieta o bezpieczeństwie w Twojej okolicy").click()
     check(page, visited)
     page.get_by_role("button", name="Rozpocznij").click()
 
@@ -215,7 +216,7 @@ def test_resident_answers_in_polish_on_a_phone(live_server, phone):
     assert page.title().startswith("Błąd: ")
     assert page.locator(".error-summary-title").inner_text() == "Wystąpił problem"
     check(page, visited)
-    for label in ("Fairly safe", "Fairly unsafe", "Hate crime", "Disagree", "Don't know", "No"):
+    for label in ("Raczej bezpiecznie", "Raczej niebezpiecznie", "Przestępstwa z nienawiści", "Nie zgadzam się", "Nie wiem", "Nie"):
         assert page.get_attribute("html", "lang") == "pl"
         assert "Pytanie" in page.locator(".caption").inner_text()
         choose(page, label)
