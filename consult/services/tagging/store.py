@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from consult.analysis import Taxonomy, analyse, analyse_many, current_model, load_default_taxonomy
+from consult.analysis import Taxonomy, analyse_many, current_model, load_default_taxonomy
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Area, Response, SafeguardingLevelChange, Theme, utcnow
 from consult.services.mail.alerts import queue_urgent_alert
