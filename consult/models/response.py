@@ -11,6 +11,9 @@ from consult.models.theme import AnswerTheme
 
 CHANNELS = ("web", "paper", "import")
 
+# Written out (not a bound parameter) so the database matches it to the partial index below.
+FLAGGED_ONLY = "safeguarding_level != 'none'"
+
 
 class Response(db.Model):
     """One submitted set of answers. Holds no personal data beyond what a question asks."""
@@ -78,6 +81,15 @@ class Answer(db.Model):
 
     __table_args__ = (
         sa.Index("ix_answer_question_option", "question_id", "option_id"),
+        # The respondents who chose an option (the board's "answered an option" filter).
+        sa.Index("ix_answer_option_response", "option_id", "response_id"),
+        # Only the few flagged answers: the executive summary counts them without reading the rest.
+        sa.Index(
+            "ix_answer_flagged_response",
+            "response_id",
+            sqlite_where=sa.text(FLAGGED_ONLY),
+            postgresql_where=sa.text(FLAGGED_ONLY),
+        ),
         sa.Index("ix_answer_safeguarding_level", "safeguarding_level"),
         sa.CheckConstraint(sa.text("safeguarding_level IN ('none', 'concern', 'urgent')"), name="safeguarding_level"),
     )

@@ -55,5 +55,7 @@ class AnswerTheme(db.Model):
 
     __table_args__ = (
         sa.UniqueConstraint("answer_id", "theme_id", "source", name="uq_answer_theme_answer_theme_source"),
+        # A theme's answers newest first (typical quotes read a bounded sample of them).
+        sa.Index("ix_answer_theme_theme_answer", "theme_id", "answer_id"),
         sa.CheckConstraint(sa.text("source IN ('auto', 'officer')"), name="source"),
     )

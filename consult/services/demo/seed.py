@@ -26,6 +26,7 @@ from consult.services.demo import content
 from consult.services.demo.phrases import DISCLOSURES
 from consult.services.demo.polish import polish_translations
 from consult.services.demo.writing import ResidentWriter
+from consult.services.summaries import tally
 from consult.services.tagging.store import Analyser, ensure_default_themes, insert_text_answers
 
 BATCH = 5000
@@ -76,6 +77,8 @@ def seed_demo(responses=0, reset=False, seed=2026, progress=None, closed_share=C
             )
         else:
             said.append(f"Added {responses:,} synthetic responses.")
+        # Counted now, so the first board view neither recounts nor waits for a rebuild.
+        tally.refresh()
     return " ".join(said)
 
 

@@ -1,6 +1,7 @@
 """Drill-down into one theme in one area (or all): sentiment, key phrases, typical quotes;
 and emerging concerns, the key phrases of text answers outside every theme."""
 import re
+import statistics
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -18,8 +19,8 @@ from consult.services.tagging.store import place_names
 
 BANDS = ("negative", "neutral", "positive")
 QUOTES = 3
-# At most this many candidate answers are read to find quotes that differ.
-CANDIDATES_READ = 300
+# Quotes are picked from at most this many of the theme's latest answers in the selection.
+SAMPLE = 500
 _PROPER_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][\w'’-]*")
 PHRASES = 10
 
@@ -55,19 +56,23 @@ def _tagged(theme, filters):
     return [Answer.id.in_(ids), *filters.conditions()]
 
 
+def sentiment_bands(theme, filters):
+    """{band: answers} of the text answers effectively carrying the theme in the filtered responses."""
+    if filters.countable:
+        return dict(summed_text(filters, "band", theme.id))
+    banded = (
+        sa.select(band().label("band"))
+        .select_from(Answer)
+        .join(Response, Response.id == Answer.response_id)
+        .where(Answer.sentiment.is_not(None), *_tagged(theme, filters))
+        .subquery()
+    )
+    return dict(db.session.execute(sa.select(banded.c.band, sa.func.count()).group_by(banded.c.band)).all())
+
+
 def drilldown(theme, filters, area_name="All areas"):
     where = _tagged(theme, filters)
-    if filters.countable:
-        bands = dict(summed_text(filters, "band", theme.id))
-    else:
-        banded = (
-            sa.select(band().label("band"))
-            .select_from(Answer)
-            .join(Response, Response.id == Answer.response_id)
-            .where(Answer.sentiment.is_not(None), *where)
-            .subquery()
-        )
-        bands = dict(db.session.execute(sa.select(banded.c.band, sa.func.count()).group_by(banded.c.band)).all())
+    bands = sentiment_bands(theme, filters)
     values = [bands.get(name, 0) for name in BANDS]
     answers = count(sum(values))
     cells = suppress_line(values)
@@ -124,14 +129,17 @@ def typical_quotes(theme, filters, limit=QUOTES):
 
     Answers with any safeguarding flag, and answers without redacted text, are never quoted.
     Quotes that say the same thing (the same `quote_key`: another place, number, case or
-    punctuation) are quoted once; the next most typical answer takes the other's place. The candidates are read from the theme's tags first (its
-    index), joined to their answers and responses, so only the selection is scanned.
+    punctuation) are quoted once; the next most typical answer takes the other's place.
+
+    The median and the nearest answers are found among the theme's latest SAMPLE candidates in
+    the selection (all of them when there are fewer): read newest first along the theme's
+    (theme, answer) index, so a page never scans every tagged answer however many there are.
 
     The stored redacted text is redacted again with today's code as it is read: answers stored
     before redaction improved would otherwise be quoted with what it then missed.
     """
-    candidates = (
-        sa.select(Answer.sentiment.label("sentiment"), Answer.redacted_text.label("text"))
+    sample = db.session.execute(
+        sa.select(Answer.sentiment, Answer.redacted_text)
         .select_from(AnswerTheme)
         .join(Answer, Answer.id == AnswerTheme.answer_id)
         .join(Response, Response.id == Answer.response_id)
@@ -144,32 +152,27 @@ def typical_quotes(theme, filters, limit=QUOTES):
             Answer.safeguarding_level == "none",
             *filters.conditions(),
         )
-        .subquery()
-    )
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(candidates))
-    if not total:
-        return []
-    middle = db.session.scalars(
-        sa.select(candidates.c.sentiment).order_by(candidates.c.sentiment).offset((total - 1) // 2).limit(2 - total % 2)
+        .order_by(AnswerTheme.answer_id.desc())
+        .limit(SAMPLE)
     ).all()
-    median = sum(middle) / len(middle)
-    distance = sa.func.min(sa.func.abs(candidates.c.sentiment - median))
-    ranked = sa.select(candidates.c.text).group_by(candidates.c.text).order_by(distance, candidates.c.text)
+    if not sample:
+        return []
+    median = statistics.median(sentiment for sentiment, _text in sample)
+    nearest = {}
+    for sentiment, text in sample:
+        distance = abs(sentiment - median)
+        if distance < nearest.get(text, distance + 1):
+            nearest[text] = distance
     places = place_names()
     quotes, seen = [], set()
-    # Read in pages, nearest the median first, until enough differ: a page is usually enough.
-    for start in range(0, CANDIDATES_READ, limit * 10):
-        page = db.session.scalars(ranked.offset(start).limit(limit * 10)).all()
-        for stored in page:
-            text = redact(stored, places)
-            key = quote_key(text, places)
-            if key not in seen:
-                seen.add(key)
-                quotes.append(text)
-                if len(quotes) == limit:
-                    return quotes
-        if len(page) < limit * 10:
-            break
+    for stored in sorted(nearest, key=lambda text: (nearest[text], text)):
+        text = redact(stored, places)
+        key = quote_key(text, places)
+        if key not in seen:
+            seen.add(key)
+            quotes.append(text)
+            if len(quotes) == limit:
+                break
     return quotes
 
 

@@ -2,8 +2,8 @@
 
 Respondents and the "higher / lower than elsewhere" marks come from the theme matrix, the
 ranking and the change since the previous consultation from priorities, the quotes from each
-leading theme's drill-down (typical, redacted, never a flagged answer). Only the safeguarding
-flag count is new here, and it is suppressed like every other count.
+leading theme's typical quotes, picked as its drill-down picks them (redacted, never a flagged
+answer). Only the safeguarding flag count is new here, and it is suppressed like every other count.
 """
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,7 +12,8 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Answer, Area, Response
-from consult.services.summaries.drilldown import drilldown
+from consult.models.response import FLAGGED_ONLY
+from consult.services.summaries.drilldown import sentiment_bands, typical_quotes
 from consult.services.summaries.matrix import theme_matrix
 from consult.services.summaries.priorities import priorities
 from consult.services.summaries.suppression import count
@@ -110,11 +111,15 @@ def per_thousand(respondents, population):
 
 
 def flag_count(filters):
-    """How many answers in the filtered responses were flagged for safeguarding: a count only."""
+    """How many answers in the filtered responses were flagged for safeguarding: a count only.
+
+    Read from the flagged answers (few, in a partial index of their own) towards their
+    responses, never by scanning every answer.
+    """
     flagged = db.session.scalar(
         sa.select(sa.func.count(Answer.id))
         .join(Response, Response.id == Answer.response_id)
-        .where(Answer.safeguarding_level != "none", *filters.conditions())
+        .where(sa.text(FLAGGED_ONLY), *filters.conditions())
     )
     return count(flagged or 0)
 
@@ -144,7 +149,7 @@ def key_quotes(filters, matrix, limit=QUOTES):
         (pair for pair in zip(matrix.themes, matrix.total.cells) if not pair[1].count.suppressed and pair[1].count.value),
         key=lambda pair: (-pair[1].count.value, pair[0].position, pair[0].id),
     )[:QUOTED_THEMES]
-    candidates = [(theme, drilldown(theme, filters).quotes) for theme, _cell in leading]
+    candidates = [(theme, _theme_quotes(theme, filters)) for theme, _cell in leading]
     quotes, seen = [], set()
     for turn in range(max((len(found) for _theme, found in candidates), default=0)):
         for theme, found in candidates:
@@ -154,6 +159,13 @@ def key_quotes(filters, matrix, limit=QUOTES):
                 if len(quotes) == limit:
                     return quotes
     return quotes
+
+
+def _theme_quotes(theme, filters):
+    """The theme's typical quotes, as its drill-down shows them: none while its answers are too few to show."""
+    if count(sum(sentiment_bands(theme, filters).values())).suppressed:
+        return []
+    return typical_quotes(theme, filters)
 
 
 def executive_summary(filters, consultation, generated_at):

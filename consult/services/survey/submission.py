@@ -143,10 +143,10 @@ def store_response(consultation, answers, channel="web", now=None, submission_ke
         _answer_rows(response, question, answers.get(str(question.id)), choices, texts)
     # Before any write of ours: the first use may store the default themes on a connection of its own.
     analyser = Analyser(hint=language) if texts else None
-    for row in texts:
+    if texts:
         # Analysed now, before the first write: on SQLite that write holds the database's one write
         # lock until the commit, and every other resident's answer waited out the analysis.
-        analyser(row["text"])
+        analyser.prepare([row["text"] for row in texts])
     db.session.add(response)
     db.session.flush()
     for row in choices + texts:

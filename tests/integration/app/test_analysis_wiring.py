@@ -170,8 +170,13 @@ def test_answers_are_analysed_before_the_submission_writes_anything(client, demo
     from consult.services.tagging import store as tagging
 
     events = []
-    real = tagging.analyse
-    monkeypatch.setattr(tagging, "analyse", lambda text, *args, **kwargs: events.append("analyse") or real(text, *args, **kwargs))
+    real = tagging.analyse_many
+
+    def analyse_many(texts, *args, **kwargs):
+        events.extend("analyse" for _text in texts)
+        return real(texts, *args, **kwargs)
+
+    monkeypatch.setattr(tagging, "analyse_many", analyse_many)
 
     def statement(conn, cursor, sql, parameters, context, executemany):
         events.append(sql.split(None, 1)[0].upper())
