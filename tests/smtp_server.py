@@ -1,5 +1,6 @@
 """A real SMTP server in the test process (aiosmtpd), and what arrived at it."""
 import socket
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 
 from aiosmtpd.controller import Controller
@@ -44,3 +45,14 @@ def start(mailbox, port=None):
     controller.start()
     mailbox.port = controller.port
     return controller
+
+
+@contextmanager
+def running_mailbox():
+    """A Mailbox behind a running server on a free local port, stopped afterwards."""
+    box = Mailbox()
+    controller = start(box)
+    try:
+        yield box
+    finally:
+        controller.stop()

@@ -2,6 +2,7 @@
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,16 +31,25 @@ def _missing(message):
     pytest.skip(message)
 
 
-@pytest.fixture
-def live_server(app, database_url, demo):
-    """The app with CSRF on, served by a real HTTP server on 127.0.0.1 for the length of a test."""
-    served = make_app(database_url, WTF_CSRF_ENABLED=True)
+@contextmanager
+def serving(database_url, **settings):
+    """An app with CSRF on (and `settings`), served by a real HTTP server on 127.0.0.1; yields its URL."""
+    served = make_app(database_url, WTF_CSRF_ENABLED=True, **settings)
     server = make_server("127.0.0.1", 0, served, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def live_server(app, database_url, demo):
+    """The app served on 127.0.0.1 for the length of a test."""
+    with serving(database_url) as url:
+        yield url
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Answer, Response, ResultsSubscription
-from tests.e2e.conftest import axe_violations, open_context
+from tests.e2e.conftest import axe_violations, open_context, serving
 
 pytestmark = pytest.mark.e2e
 
@@ -239,19 +239,8 @@ def test_resident_answers_in_polish_on_a_phone(live_server, phone):
 @pytest.fixture
 def rtl_server(app, database_url, demo):
     """The live site offering Arabic too (no catalogue: English words, laid out right to left)."""
-    import threading
-
-    from werkzeug.serving import make_server
-
-    from tests.conftest import make_app
-
-    served = make_app(database_url, WTF_CSRF_ENABLED=True, LANGUAGES=("en", "pl", "ar"))
-    server = make_server("127.0.0.1", 0, served, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serving(database_url, LANGUAGES=("en", "pl", "ar")) as url:
+        yield url
 
 
 def test_a_right_to_left_language_is_mirrored_accessible_and_fits_360px(browser, rtl_server):

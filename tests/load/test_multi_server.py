@@ -74,10 +74,8 @@ def redis_url(tmp_path_factory):
 
 @pytest.fixture
 def mailbox():
-    box = smtp_server.Mailbox()
-    controller = smtp_server.start(box)
-    yield box
-    controller.stop()
+    with smtp_server.running_mailbox() as box:
+        yield box
 
 
 class Worker:

@@ -7,10 +7,8 @@ from tests import smtp_server
 @pytest.fixture
 def mailbox():
     """A running aiosmtpd server on a free local port; `.messages` is what it received."""
-    box = smtp_server.Mailbox()
-    controller = smtp_server.start(box)
-    yield box
-    controller.stop()
+    with smtp_server.running_mailbox() as box:
+        yield box
 
 
 @pytest.fixture
