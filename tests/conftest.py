@@ -36,12 +36,17 @@ def database_url(tmp_path_factory):
     app = create_app(_settings(url))
     with app.app_context():
         if db.engine.dialect.name == "postgresql":
-            with db.engine.begin() as connection:
-                connection.execute(sa.text("DROP SCHEMA public CASCADE"))
-                connection.execute(sa.text("CREATE SCHEMA public"))
+            drop_everything(db.engine)
         upgrade()
         db.engine.dispose()
     return url
+
+
+def drop_everything(engine):
+    """A PostgreSQL database with nothing in it, for the migrations to build from the start."""
+    with engine.begin() as connection:
+        connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+        connection.execute(sa.text("CREATE SCHEMA public"))
 
 
 def empty_tables(engine):

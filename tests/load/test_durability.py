@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from bench.resident import Resident
 from bench.serving import prepare_database, serve, worker_pids
+from tests.conftest import drop_everything
 
 pytestmark = pytest.mark.load
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,9 +30,7 @@ def _database_url(tmp_path):
     url = os.environ.get("TEST_DATABASE_URL")
     if url and url.startswith("postgresql"):
         engine = sa.create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(sa.text("DROP SCHEMA public CASCADE"))
-            connection.execute(sa.text("CREATE SCHEMA public"))
+        drop_everything(engine)
         engine.dispose()
         return url
     return f"sqlite:///{tmp_path / 'load.db'}"

@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from bench.resident import Resident
 from bench.serving import free_port, prepare_database, process_tree, redis_binary, redis_server, serve
 from tests import smtp_server
+from tests.conftest import drop_everything
 
 pytestmark = pytest.mark.load
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,9 +44,7 @@ def postgres_url():
     url = os.environ.get("TEST_DATABASE_URL", "")
     if url.startswith("postgresql"):
         engine = sa.create_engine(url)
-        with engine.begin() as connection:
-            connection.execute(sa.text("DROP SCHEMA public CASCADE"))
-            connection.execute(sa.text("CREATE SCHEMA public"))
+        drop_everything(engine)
         engine.dispose()
         yield url
         return
