@@ -37,6 +37,7 @@ def _get(summary, description, response_schema, parameters=(), filtered=True):
                 "403": {"description": "The signed-in user's role may not read summaries, or the filters pick out too few people to show safely (see the message)."},
                 "404": {"description": "Unknown consultation or theme.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
                 "429": {"description": "Too many calls with this API token: wait and try again (see Retry-After).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                **({"503": {"description": "The figures are being brought up to date (after an upgrade): try again after Retry-After seconds.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}} if filtered else {}),
             },
         }
     }

@@ -11,6 +11,7 @@ from consult.api.openapi import endpoints, openapi_document
 from consult.models import utcnow
 from consult.services import summaries
 from consult.services.accounts import api_tokens
+from consult.services.summaries import freshness
 
 ALL = "all"
 
@@ -28,6 +29,20 @@ for _code in (400, 404, 405, 500):
 def too_many_calls(_error):
     response = jsonify({"error": "Too Many Requests", "message": "Too many calls with this API token. Wait a minute and try again."})
     response.status_code = 429
+    return response
+
+
+@bp.errorhandler(freshness.Updating)
+def updating(_error):
+    """503 with Retry-After while a rebuild job brings the counts up to date, as the board's pages do."""
+    response = jsonify({
+        "error": "Service Unavailable",
+        "message": "The figures are being brought up to date. Try again in a minute.",
+        "retry_after_seconds": freshness.RETRY_AFTER,
+    })
+    response.status_code = 503
+    response.headers["Retry-After"] = str(freshness.RETRY_AFTER)
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -53,6 +68,7 @@ def _scope(scope):
 def _filtered(scope):
     """(consultation, filters); :raise 400: with the problems when a filter is not valid."""
     consultation = _scope(scope)
+    freshness.ensure_fresh(consultation)
     # Every figure the API returns is limited here, once, to what the reader (or token) may see.
     area_ids = summaries.area_limit(current_user)
     visible = summaries.board_consultations(current_user.role, area_ids)

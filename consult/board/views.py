@@ -1,11 +1,10 @@
 """Board pages: each view reads the scope and filters, calls the summaries service, renders."""
-from flask import Response, abort, current_app, redirect, render_template, request, url_for
+from flask import Response, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from consult.board import bp, charts
 from consult.models import utcnow
 from consult.services import summaries
-from consult.services.jobs.dispatch import starter
 from consult.services.summaries import export, freshness
 from consult.services.summaries.stats import TEST_NAME
 
@@ -40,28 +39,11 @@ def withheld(error):
     return render_template("board/withheld.html", **error.context)
 
 
-class Updating(Exception):
-    """The maintained counts are too stale to recount in a request: a rebuild job is bringing them up to date."""
-
-    def __init__(self, consultation, job):
-        super().__init__("figures are being brought up to date")
-        self.consultation = consultation
-        self.job = job
-
-
-@bp.errorhandler(Updating)
+@bp.errorhandler(freshness.Updating)
 def updating(error):
     """503 with Retry-After: the figures are temporarily unavailable, and no cache keeps this page."""
     body = render_template("board/updating.html", consultation=error.consultation, job=error.job, retry_after=freshness.RETRY_AFTER)
     return body, 503, {"Retry-After": str(freshness.RETRY_AFTER), "Cache-Control": "no-store"}
-
-
-def _bring_up_to_date(consultation):
-    """:raise Updating: while a rebuild job brings the counts up to date (queued here when needed)."""
-    jobs, background = starter(current_app), not current_app.testing
-    job = freshness.bring_up_to_date(lambda job_id: jobs.start(job_id, background), lambda: jobs.restart_lost(background))
-    if job is not None:
-        raise Updating(consultation, job)
 
 
 def _context(scope, page):
@@ -71,7 +53,7 @@ def _context(scope, page):
     :raise Updating: while the figures are being brought up to date.
     """
     consultation = _scope(scope)
-    _bring_up_to_date(consultation)
+    freshness.ensure_fresh(consultation)
     # Every figure on every page (and download) is limited here, once, to what the reader may see.
     area_ids = summaries.area_limit(current_user)
     visible = summaries.board_consultations(current_user.role, area_ids)

@@ -6,9 +6,11 @@ than a request should recount, is left to one `summaries` job while the board sa
 are being brought up to date.
 """
 import sqlalchemy as sa
+from flask import current_app
 
 from consult.extensions import db
 from consult.models import Job, SummaryStale
+from consult.services.jobs.dispatch import starter
 from consult.services.jobs.runner import create_job, is_lost
 from consult.services.summaries.tally import CELLS_PER_BATCH
 
@@ -53,3 +55,23 @@ def bring_up_to_date(start, restart_lost):
     if rebuild_in_hand() is None and not needs_rebuild():
         return None
     return job
+
+
+class Updating(Exception):
+    """The maintained counts are too stale to recount in a request: a rebuild job is bringing them up to date."""
+
+    def __init__(self, consultation, job):
+        super().__init__("figures are being brought up to date")
+        self.consultation = consultation
+        self.job = job
+
+
+def ensure_fresh(consultation):
+    """For the board's pages and the API, before they read any count.
+
+    :raise Updating: while a rebuild job brings the counts up to date (queued here when needed).
+    """
+    jobs, background = starter(current_app), not current_app.testing
+    job = bring_up_to_date(lambda job_id: jobs.start(job_id, background), lambda: jobs.restart_lost(background))
+    if job is not None:
+        raise Updating(consultation, job)

@@ -112,3 +112,19 @@ def test_when_testing_the_rebuild_runs_at_once_and_the_page_shows_figures(board_
     mark_everything_stale()
     assert client.get(f"/board/{SLUG}/").status_code == 200
     assert [job.status for job in summaries_jobs()] == ["done"]
+
+
+def test_the_api_answers_503_json_and_shares_the_one_rebuild(board_data, client, auth, started):
+    mark_everything_stale()
+    auth.login("board")
+    for path in ("summary", "overview", "matrix", "trend", "themes/road-safety"):
+        response = client.get(f"/api/v1/summaries/{SLUG}/{path}")
+        assert response.status_code == 503, path
+        assert response.headers["Retry-After"] == str(freshness.RETRY_AFTER)
+        assert response.get_json()["retry_after_seconds"] == freshness.RETRY_AFTER
+    assert client.get(f"/board/{SLUG}/").status_code == 503
+    assert len(summaries_jobs()) == 1 and len(started) == 1
+
+    run_job(summaries_jobs()[0].id)
+    response = client.get(f"/api/v1/summaries/{SLUG}/matrix")
+    assert response.status_code == 200 and response.get_json()["themes"]
