@@ -4,7 +4,7 @@ Each form validates an answer into the value a draft keeps.
 """
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
@@ -296,7 +296,8 @@ def describe_answer(question, value, areas):
         ]
     if question.kind == "ranking":
         labels = {option.id: option.label for option in question.options}
-        # The translated pattern is ours; Markup keeps an untranslated label's lang="en" mark.
-        return [Markup(_("%(ordinal)s: %(option)s")) % {"ordinal": local_ordinal(n), "option": labels[o]} for n, o in enumerate(value or [], start=1) if o in labels]
+        # Escaped, the pattern becomes Markup whose % escapes the values but keeps an untranslated
+        # label's lang="en" mark.
+        return [escape(_("%(ordinal)s: %(option)s")) % {"ordinal": local_ordinal(n), "option": labels[o]} for n, o in enumerate(value or [], start=1) if o in labels]
     chosen = value if isinstance(value, list) else [value]
     return [option.label for option in question.options if option.id in chosen]
