@@ -29,7 +29,7 @@ def _counted_line(key, title, heading, labelled_counts, total_label):
 
 def responses_by_area(filters, areas=()):
     """Responses per area (every area of the consultation is listed, even with none)."""
-    if filters.countable:
+    if filters.counted("respondents"):
         found = {None if a == NO_AREA_KEY else a: n for a, n in tally.summed(filters, "respondents", SummaryCount.area_key)}
     else:
         found = dict(
@@ -47,7 +47,7 @@ def responses_by_area(filters, areas=()):
 
 
 def responses_by_channel(filters):
-    if filters.countable:
+    if filters.counted("respondents"):
         found = dict(tally.summed(filters, "respondents", SummaryCount.channel))
     else:
         found = dict(
