@@ -48,8 +48,10 @@ class SummaryCount(db.Model):
     )
 
 
-# What SummaryOptionCount counts: respondents, and respondents per theme by each source.
-OPTION_COUNT_KINDS = ("respondents", "theme", "written", "ticked")
+# What SummaryOptionCount counts: respondents, respondents per theme by each source, and text
+# answers per theme (item_id) in each sentiment band.
+OPTION_BANDS = ("negative", "neutral", "positive")
+OPTION_COUNT_KINDS = ("respondents", "theme", "written", "ticked", *OPTION_BANDS)
 
 
 class SummaryOptionCount(db.Model):

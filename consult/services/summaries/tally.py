@@ -20,9 +20,9 @@ from consult.extensions import db
 from consult.models import (
     Answer, AnswerTheme, Option, Question, Response, SummaryCount, SummaryOptionCount, SummaryPhrase, SummaryStale, utcnow,
 )
-from consult.models.summary import NO_AREA_KEY, OPTION_COUNT_KINDS
-from consult.services.summaries.base import SOURCE_KINDS, raised_themes
-from consult.services.summaries.tally_text import recount_text
+from consult.models.summary import NO_AREA_KEY, OPTION_BANDS, OPTION_COUNT_KINDS
+from consult.services.summaries.base import SOURCE_KINDS, effective_tag, raised_themes
+from consult.services.summaries.tally_text import band, recount_text
 
 EVERYTHING = {"consultation_id": 0, "area_key": 0, "channel": "", "day": date(1970, 1, 1)}
 # Past this many stale cells in a consultation, recounting it whole is quicker than cell by cell.
@@ -320,6 +320,16 @@ def _recount_options(cell, response_where):
             .select_from(raised).join(chosen, sa.and_(chosen.response_id == raised.c.response_id, chosen.option_id.is_not(None)))
             .group_by(*grouped, chosen.option_id, raised.c.theme_id)
         )
+    tagged_answer = sa.func.count(sa.distinct(Answer.id))
+    queries.append(
+        sa.select(*cell, chosen.option_id, band(), AnswerTheme.theme_id, tagged_answer)
+        .select_from(AnswerTheme)
+        .join(Answer, Answer.id == AnswerTheme.answer_id)
+        .join(Response, Response.id == Answer.response_id)
+        .join(chosen, sa.and_(chosen.response_id == Answer.response_id, chosen.option_id.is_not(None)))
+        .where(effective_tag(), Answer.sentiment.is_not(None), *response_where)
+        .group_by(*cell, chosen.option_id, band(), AnswerTheme.theme_id)
+    )
     for query in queries:
         db.session.execute(sa.insert(SummaryOptionCount).from_select(columns, query))
 
@@ -365,6 +375,20 @@ def summed(filters, kind, *group_by):
     where += [model.kind == kind, *filters.count_conditions(model)]
     query = sa.select(*group_by, sa.func.sum(model.count)).where(*where).group_by(*group_by)
     return [(*row[:-1], int(row[-1])) for row in db.session.execute(query).all()]
+
+
+def summed_option_bands(filters, theme_id):
+    """[(band, text answers)] carrying the theme, of the respondents who answered filters.option_id."""
+    refresh()
+    query = (
+        sa.select(SummaryOptionCount.kind, sa.func.sum(SummaryOptionCount.count))
+        .where(
+            SummaryOptionCount.option_id == filters.option_id, SummaryOptionCount.kind.in_(OPTION_BANDS),
+            SummaryOptionCount.item_id == theme_id, *filters.count_conditions(SummaryOptionCount),
+        )
+        .group_by(SummaryOptionCount.kind)
+    )
+    return [(kind, int(n)) for kind, n in db.session.execute(query).all()]
 
 
 def summed_text(filters, kind, theme_id=0, limit=None, at_least=None, blank=False):
