@@ -48,10 +48,11 @@ class SummaryCount(db.Model):
     )
 
 
-# What SummaryOptionCount counts: respondents, respondents per theme by each source, and text
-# answers per theme (item_id) in each sentiment band.
+# What SummaryOptionCount counts: respondents, respondents per theme by each source, answers per
+# option and respondents per closed question (as in SummaryCount), and text answers per theme
+# (item_id) in each sentiment band.
 OPTION_BANDS = ("negative", "neutral", "positive")
-OPTION_COUNT_KINDS = ("respondents", "theme", "written", "ticked", *OPTION_BANDS)
+OPTION_COUNT_KINDS = ("respondents", "theme", "written", "ticked", "option", "question", *OPTION_BANDS)
 
 
 class SummaryOptionCount(db.Model):

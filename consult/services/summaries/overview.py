@@ -84,7 +84,7 @@ def closed_questions(filters, consultation):
     if not questions and not graded:
         return []
     multiple = [q.id for q in questions if q.kind == "multiple"]
-    if filters.countable:
+    if filters.counted("option"):
         question_of = {o.id: q.id for q in questions for o in q.options}
         counts = {(question_of[o], o): n for o, n in tally.summed(filters, "option", SummaryCount.item_id) if o in question_of}
         respondents = {q: n for q, n in tally.summed(filters, "question", SummaryCount.item_id) if q in multiple}

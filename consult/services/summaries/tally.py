@@ -302,7 +302,8 @@ def _recount(response_where=None, stored=None):
 
 def _recount_options(cell, response_where):
     """Insert the SummaryOptionCount rows of the responses matching `response_where`: per chosen
-    option, its respondents and those of them raising each theme by each source."""
+    option, its respondents, their closed answers, those of them raising each theme by each source,
+    and their tagged text answers by sentiment band."""
     columns = ["consultation_id", "area_key", "channel", "day", "option_id", "kind", "item_id", "count"]
     queries = [
         sa.select(*cell, Answer.option_id, sa.literal("respondents"), sa.literal(0), sa.func.count(sa.distinct(Answer.response_id)))
@@ -312,6 +313,18 @@ def _recount_options(cell, response_where):
     ]
     names = ["consultation_id", "area_key", "channel", "day"]
     chosen = aliased(Answer, name="chosen")
+    # The closed questions' answers of the respondents who chose each option.
+    answered = (
+        sa.select().select_from(Answer).join(Response, Response.id == Answer.response_id)
+        .join(chosen, sa.and_(chosen.response_id == Answer.response_id, chosen.option_id.is_not(None)))
+        .where(Answer.option_id.is_not(None), *response_where)
+    )
+    queries += [
+        answered.add_columns(*cell, chosen.option_id, sa.literal("option"), Answer.option_id, sa.func.count(sa.distinct(Answer.id)))
+        .group_by(*cell, chosen.option_id, Answer.option_id),
+        answered.add_columns(*cell, chosen.option_id, sa.literal("question"), Answer.question_id, sa.func.count(sa.distinct(Answer.response_id)))
+        .group_by(*cell, chosen.option_id, Answer.question_id),
+    ]
     for source, kind in SOURCE_KINDS.items():
         raised = raised_themes([c.label(n) for c, n in zip(cell, names)], response_where, source)
         grouped = [raised.c[n] for n in names]

@@ -58,6 +58,11 @@ def assert_counts_match(consultation, b):
             assert counted == plain_theme_counts(consultation, option.id, source), (option.label, source)
         people = Counter(r.area_id for r in chosen_responses(consultation, option.id))
         assert {k: n for k, n in respondent_counts(filters, "area").items() if n} == dict(people)
+        chosen = chosen_responses(consultation, option.id)
+        [safety] = summaries.closed_questions(filters, consultation)
+        answered = Counter(a.option_id for r in chosen for a in r.answers if a.option_id is not None)
+        assert safety.answered.value == len(chosen)
+        assert [row["count"].value for row in safety.table.rows] == [answered[o.id] for o in consultation.questions[0].options]
         for theme in (b.road, b.drugs):
             assert {k: n for k, n in sentiment_bands(theme, filters).items() if n} == plain_bands(consultation, option.id, theme.id)
 
