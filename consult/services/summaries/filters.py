@@ -86,7 +86,7 @@ class Filters:
     def counted(self, kind):
         """True when maintained counts of `kind` can answer: summary_count knows every filter but
         an answered option, summary_option_count that too for respondents and themes."""
-        return self.option_id is None or kind in OPTION_COUNT_KINDS
+        return self.countable or (self.option_id is not None and kind in OPTION_COUNT_KINDS)
 
     def shows_area(self, area_id):
         """True when the reader may see `area_id`'s figures."""
