@@ -25,7 +25,7 @@ from consult.models.safeguarding import (
     SafeguardingAction,
     SafeguardingLevelChange,
 )
-from consult.models.summary import SummaryCount, SummaryPhrase, SummaryStale
+from consult.models.summary import SummaryCount, SummaryOptionCount, SummaryPhrase, SummaryStale
 from consult.models.theme import TAG_SOURCES, AnswerTheme, Theme
 from consult.models.user import ROLES, LoginThrottle, User, user_areas
 
@@ -60,6 +60,7 @@ __all__ = [
     "SafeguardingAction",
     "SafeguardingLevelChange",
     "SummaryCount",
+    "SummaryOptionCount",
     "SummaryPhrase",
     "SummaryStale",
     "Theme",

@@ -48,6 +48,37 @@ class SummaryCount(db.Model):
     )
 
 
+# What SummaryOptionCount counts: respondents, respondents per theme by each source, answers per
+# option and respondents per closed question (as in SummaryCount), and text answers per theme
+# (item_id) in each sentiment band.
+OPTION_BANDS = ("negative", "neutral", "positive")
+OPTION_COUNT_KINDS = ("respondents", "theme", "written", "ticked", "option", "question", *OPTION_BANDS)
+
+
+class SummaryOptionCount(db.Model):
+    """Per cell and chosen option, the respondents who answered it and those of them raising each
+    theme, so the board's "answered an option" filter sums counts too (kinds: OPTION_COUNT_KINDS)."""
+
+    __tablename__ = "summary_option_count"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(sa.ForeignKey("consultation.id", ondelete="CASCADE"))
+    option_id: Mapped[int]
+    kind: Mapped[str] = mapped_column(sa.String(12))
+    area_key: Mapped[int]
+    channel: Mapped[str] = mapped_column(sa.String(10))
+    day: Mapped[date]
+    item_id: Mapped[int]
+    count: Mapped[int]
+
+    __table_args__ = (
+        # Reads filter by consultation, option and kind and group by area, day or theme.
+        sa.UniqueConstraint(
+            "consultation_id", "option_id", "kind", "area_key", "channel", "day", "item_id", name="uq_summary_option_count_cell"
+        ),
+    )
+
+
 class SummaryStale(db.Model):
     """A cell whose counts must be recounted. consultation_id 0 means every consultation."""
 

@@ -16,14 +16,11 @@ concerns a group of at least that many people, never one person. A view of fewer
 the threshold is withheld too: even its zeros would say what they did not answer.
 """
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import combinations
 
-import sqlalchemy as sa
-
-from consult.extensions import db
-from consult.models import Answer, Response, SummaryCount
-from consult.models.summary import NO_AREA_KEY
+from consult.models import SummaryCount
 from consult.services.summaries import tally
 from consult.services.summaries.filters import Filters
 from consult.services.summaries.suppression import is_small, suppress_line, threshold
@@ -165,18 +162,17 @@ def _cells(filters):
     """{((area key, channel, chose), day): respondents} for the filters' consultation (or all),
     whatever the other filters; chose is whether they answered the filter's option (or None)."""
     scope = Filters(consultation_id=filters.consultation_id, consultation_ids=filters.consultation_ids, area_ids=filters.area_ids)
+    cell = (SummaryCount.area_key, SummaryCount.channel, SummaryCount.day)
+    everyone = {((area, channel), _as_date(day)): n for area, channel, day, n in tally.summed(scope, "respondents", *cell) if n}
     if filters.option_id is None:
-        rows = tally.summed(scope, "respondents", SummaryCount.area_key, SummaryCount.channel, SummaryCount.day)
-        return {((area, channel, None), _as_date(day)): n for area, channel, day, n in rows if n}
-    chosen = Response.id.in_(sa.select(Answer.response_id).where(Answer.option_id == filters.option_id))
-    area = sa.func.coalesce(Response.area_id, NO_AREA_KEY)
-    day = sa.func.date(Response.submitted_at)
-    query = (
-        sa.select(area, Response.channel, day, chosen, sa.func.count())
-        .where(*scope.conditions())
-        .group_by(area, Response.channel, day, chosen)
-    )
-    return {((a, c, bool(ch)), _as_date(d)): n for a, c, d, ch, n in db.session.execute(query).all()}
+        return {((*part, None), day): n for (part, day), n in everyone.items()}
+    chose = {((area, channel), _as_date(day)): n for area, channel, day, n in tally.summed(replace(scope, option_id=filters.option_id), "respondents", *cell)}
+    found = {}
+    for (part, day), n in everyone.items():
+        for answered, people in ((True, chose.get((part, day), 0)), (False, n - chose.get((part, day), 0))):
+            if people:
+                found[((*part, answered), day)] = people
+    return found
 
 
 def _as_date(value):

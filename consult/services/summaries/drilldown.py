@@ -13,7 +13,7 @@ from consult.models import Answer, AnswerTheme, Response
 from consult.services.summaries.base import effective_tag, phrase_rows
 from consult.services.summaries.tables import Percent, Table
 from consult.services.summaries.suppression import count, suppress_line, threshold
-from consult.services.summaries.tally import summed_text
+from consult.services.summaries.tally import summed_option_bands, summed_text
 from consult.services.summaries.tally_text import NEUTRAL_BAND, awaiting_review_in_language, band, emerging
 from consult.services.tagging.store import place_names
 
@@ -60,6 +60,8 @@ def sentiment_bands(theme, filters):
     """{band: answers} of the text answers effectively carrying the theme in the filtered responses."""
     if filters.countable:
         return dict(summed_text(filters, "band", theme.id))
+    if filters.counted("negative"):
+        return dict(summed_option_bands(filters, theme.id))
     banded = (
         sa.select(band().label("band"))
         .select_from(Answer)

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import CHANNELS, Answer, Area, Option, Question, Response, SummaryCount
+from consult.models.summary import OPTION_COUNT_KINDS
 from consult.services.summaries import tally
 from consult.services.summaries.base import SOURCE_NAMES, SOURCES
 from consult.services.summaries.suppression import is_small
@@ -81,6 +82,11 @@ class Filters:
     def countable(self):
         """True when the maintained counts can answer: they know every filter but an answered option."""
         return self.option_id is None
+
+    def counted(self, kind):
+        """True when maintained counts of `kind` can answer: summary_count knows every filter but
+        an answered option, summary_option_count that too for respondents and themes."""
+        return self.countable or (self.option_id is not None and kind in OPTION_COUNT_KINDS)
 
     def shows_area(self, area_id):
         """True when the reader may see `area_id`'s figures."""

@@ -89,7 +89,7 @@ def _key(by, value):
 def theme_counts(filters, by):
     """{(group value, theme_id): respondents} raising each theme from filters.source (written,
     ticked or either). Counts distinct responses, so two tagged answers count one respondent."""
-    if filters.countable:
+    if filters.counted(SOURCE_KINDS[filters.source]):
         rows = tally.summed(filters, SOURCE_KINDS[filters.source], _grouping(by, True), SummaryCount.item_id)
         return {(_key(by, group), theme_id): n for group, theme_id, n in rows}
     raised = raised_themes([_grouping(by, False).label("grouped")], filters.conditions(), filters.source)
@@ -102,7 +102,7 @@ def theme_counts(filters, by):
 
 def respondent_counts(filters, by):
     """{group value: respondents}."""
-    if filters.countable:
+    if filters.counted("respondents"):
         return {_key(by, group): n for group, n in tally.summed(filters, "respondents", _grouping(by, True))}
     group_by = _grouping(by, False)
     query = sa.select(group_by, sa.func.count()).select_from(Response).where(*filters.conditions()).group_by(group_by)

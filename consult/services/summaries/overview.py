@@ -29,7 +29,7 @@ def _counted_line(key, title, heading, labelled_counts, total_label):
 
 def responses_by_area(filters, areas=()):
     """Responses per area (every area of the consultation is listed, even with none)."""
-    if filters.countable:
+    if filters.counted("respondents"):
         found = {None if a == NO_AREA_KEY else a: n for a, n in tally.summed(filters, "respondents", SummaryCount.area_key)}
     else:
         found = dict(
@@ -47,7 +47,7 @@ def responses_by_area(filters, areas=()):
 
 
 def responses_by_channel(filters):
-    if filters.countable:
+    if filters.counted("respondents"):
         found = dict(tally.summed(filters, "respondents", SummaryCount.channel))
     else:
         found = dict(
@@ -84,7 +84,7 @@ def closed_questions(filters, consultation):
     if not questions and not graded:
         return []
     multiple = [q.id for q in questions if q.kind == "multiple"]
-    if filters.countable:
+    if filters.counted("option"):
         question_of = {o.id: q.id for q in questions for o in q.options}
         counts = {(question_of[o], o): n for o, n in tally.summed(filters, "option", SummaryCount.item_id) if o in question_of}
         respondents = {q: n for q, n in tally.summed(filters, "question", SummaryCount.item_id) if q in multiple}

@@ -13,18 +13,22 @@ from datetime import date, datetime, time, timedelta
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.visitors import replacement_traverse
 
 from consult.extensions import db
-from consult.models import Answer, AnswerTheme, Option, Question, Response, SummaryCount, SummaryPhrase, SummaryStale, utcnow
-from consult.models.summary import NO_AREA_KEY
-from consult.services.summaries.base import SOURCE_KINDS, raised_themes
-from consult.services.summaries.tally_text import recount_text
+from consult.models import (
+    Answer, AnswerTheme, Option, Question, Response, SummaryCount, SummaryOptionCount, SummaryPhrase, SummaryStale, utcnow,
+)
+from consult.models.summary import NO_AREA_KEY, OPTION_BANDS, OPTION_COUNT_KINDS
+from consult.services.summaries.base import SOURCE_KINDS, effective_tag, raised_themes
+from consult.services.summaries.tally_text import band, recount_text
 
 EVERYTHING = {"consultation_id": 0, "area_key": 0, "channel": "", "day": date(1970, 1, 1)}
 # Past this many stale cells in a consultation, recounting it whole is quicker than cell by cell.
 CELLS_PER_BATCH = 200
 WATCHED = {"response", "answer", "answer_theme"}
+COUNT_TABLES = (SummaryCount, SummaryOptionCount, SummaryPhrase)
 
 
 def _day_of(column):
@@ -255,7 +259,7 @@ def _recount(response_where=None, stored=None):
     `stored(model)` gives the conditions on a count table for the same cells (None: all)."""
     # Suspect responses (spam traps) are not counted until an officer keeps them.
     response_where = [*(response_where or []), Response.suspect_reason.is_(None)]
-    for model in (SummaryCount, SummaryPhrase):
+    for model in COUNT_TABLES:
         db.session.execute(sa.delete(model).where(*(stored(model) if stored else [])))
     day = _day_of(Response.submitted_at)
     area = sa.func.coalesce(Response.area_id, sa.literal_column(str(NO_AREA_KEY)))
@@ -292,7 +296,55 @@ def _recount(response_where=None, stored=None):
         )
     for query in queries:
         db.session.execute(sa.insert(SummaryCount).from_select(columns, query))
+    _recount_options(cell, response_where)
     recount_text(cell, response_where)
+
+
+def _recount_options(cell, response_where):
+    """Insert the SummaryOptionCount rows of the responses matching `response_where`: per chosen
+    option, its respondents, their closed answers, those of them raising each theme by each source,
+    and their tagged text answers by sentiment band."""
+    columns = ["consultation_id", "area_key", "channel", "day", "option_id", "kind", "item_id", "count"]
+    queries = [
+        sa.select(*cell, Answer.option_id, sa.literal("respondents"), sa.literal(0), sa.func.count(sa.distinct(Answer.response_id)))
+        .select_from(Answer).join(Response, Response.id == Answer.response_id)
+        .where(Answer.option_id.is_not(None), *response_where)
+        .group_by(*cell, Answer.option_id),
+    ]
+    names = ["consultation_id", "area_key", "channel", "day"]
+    chosen = aliased(Answer, name="chosen")
+    # The closed questions' answers of the respondents who chose each option.
+    answered = (
+        sa.select().select_from(Answer).join(Response, Response.id == Answer.response_id)
+        .join(chosen, sa.and_(chosen.response_id == Answer.response_id, chosen.option_id.is_not(None)))
+        .where(Answer.option_id.is_not(None), *response_where)
+    )
+    queries += [
+        answered.add_columns(*cell, chosen.option_id, sa.literal("option"), Answer.option_id, sa.func.count(sa.distinct(Answer.id)))
+        .group_by(*cell, chosen.option_id, Answer.option_id),
+        answered.add_columns(*cell, chosen.option_id, sa.literal("question"), Answer.question_id, sa.func.count(sa.distinct(Answer.response_id)))
+        .group_by(*cell, chosen.option_id, Answer.question_id),
+    ]
+    for source, kind in SOURCE_KINDS.items():
+        raised = raised_themes([c.label(n) for c, n in zip(cell, names)], response_where, source)
+        grouped = [raised.c[n] for n in names]
+        queries.append(
+            sa.select(*grouped, chosen.option_id, sa.literal(kind), raised.c.theme_id, sa.func.count(sa.distinct(raised.c.response_id)))
+            .select_from(raised).join(chosen, sa.and_(chosen.response_id == raised.c.response_id, chosen.option_id.is_not(None)))
+            .group_by(*grouped, chosen.option_id, raised.c.theme_id)
+        )
+    tagged_answer = sa.func.count(sa.distinct(Answer.id))
+    queries.append(
+        sa.select(*cell, chosen.option_id, band(), AnswerTheme.theme_id, tagged_answer)
+        .select_from(AnswerTheme)
+        .join(Answer, Answer.id == AnswerTheme.answer_id)
+        .join(Response, Response.id == Answer.response_id)
+        .join(chosen, sa.and_(chosen.response_id == Answer.response_id, chosen.option_id.is_not(None)))
+        .where(effective_tag(), Answer.sentiment.is_not(None), *response_where)
+        .group_by(*cell, chosen.option_id, band(), AnswerTheme.theme_id)
+    )
+    for query in queries:
+        db.session.execute(sa.insert(SummaryOptionCount).from_select(columns, query))
 
 
 def consultations_to_rebuild():
@@ -309,7 +361,7 @@ def rebuild(progress=None):
     ids = consultations_to_rebuild()
     # Cleared first: anything submitted during the rebuild marks its cell again.
     db.session.execute(sa.delete(SummaryStale))
-    for model in (SummaryCount, SummaryPhrase):
+    for model in COUNT_TABLES:
         db.session.execute(sa.delete(model).where(model.consultation_id.not_in(ids)))
     db.session.commit()
     for consultation_id in ids:
@@ -321,13 +373,35 @@ def rebuild(progress=None):
 
 
 def summed(filters, kind, *group_by):
-    """[(*group values, total)] of the maintained counts of `kind` matching the filters
-    (all but an answered option, which the counts do not know: see Filters.countable)."""
+    """[(*group values, total)] of the maintained counts of `kind` matching the filters. Under an
+    answered option they come from SummaryOptionCount, which knows only OPTION_COUNT_KINDS (see
+    Filters.counted); `group_by` names SummaryCount's columns, read from whichever table answers."""
     refresh()
-    where = [SummaryCount.kind == kind]
-    where += filters.count_conditions(SummaryCount)
-    query = sa.select(*group_by, sa.func.sum(SummaryCount.count)).where(*where).group_by(*group_by)
+    model = SummaryCount
+    where = []
+    if filters.option_id is not None:
+        if kind not in OPTION_COUNT_KINDS:
+            raise ValueError(f"no maintained {kind!r} counts per option")
+        model = SummaryOptionCount
+        where.append(SummaryOptionCount.option_id == filters.option_id)
+        group_by = [_on(model, column) for column in group_by]
+    where += [model.kind == kind, *filters.count_conditions(model)]
+    query = sa.select(*group_by, sa.func.sum(model.count)).where(*where).group_by(*group_by)
     return [(*row[:-1], int(row[-1])) for row in db.session.execute(query).all()]
+
+
+def summed_option_bands(filters, theme_id):
+    """[(band, text answers)] carrying the theme, of the respondents who answered filters.option_id."""
+    refresh()
+    query = (
+        sa.select(SummaryOptionCount.kind, sa.func.sum(SummaryOptionCount.count))
+        .where(
+            SummaryOptionCount.option_id == filters.option_id, SummaryOptionCount.kind.in_(OPTION_BANDS),
+            SummaryOptionCount.item_id == theme_id, *filters.count_conditions(SummaryOptionCount),
+        )
+        .group_by(SummaryOptionCount.kind)
+    )
+    return [(kind, int(n)) for kind, n in db.session.execute(query).all()]
 
 
 def summed_text(filters, kind, theme_id=0, limit=None, at_least=None, blank=False):
@@ -349,3 +423,10 @@ def summed_text(filters, kind, theme_id=0, limit=None, at_least=None, blank=Fals
     if limit is not None:
         query = query.limit(limit)
     return [(phrase, int(n)) for phrase, n in db.session.execute(query).all()]
+
+
+def _on(model, column):
+    """`column` of SummaryCount (or an expression over one, such as a month) on `model` instead."""
+    return replacement_traverse(
+        column, {}, lambda element: model.__table__.c[element.key] if getattr(element, "table", None) is SummaryCount.__table__ else None
+    )

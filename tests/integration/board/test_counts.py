@@ -38,6 +38,7 @@ def figures(consultation, filters):
 def live_figures(monkeypatch, consultation, filters):
     with monkeypatch.context() as patched:
         patched.setattr(FiltersClass, "countable", property(lambda self: False))
+        patched.setattr(FiltersClass, "counted", lambda self, kind: False)
         return figures(consultation, filters)
 
 
@@ -51,10 +52,18 @@ def assert_counts_agree(monkeypatch, consultation):
         Filters(consultation_id=consultation.id, source="written"),
         Filters(consultation_id=consultation.id, area_id=some_area, source="ticked"),
         Filters(consultation_id=consultation.id, date_from=start, date_to=start + timedelta(days=10)),
+        # The "answered an option" filter reads summary_option_count: the same figures as the answers.
+        Filters(consultation_id=consultation.id, option_id=_first_option(consultation)),
+        Filters(consultation_id=consultation.id, area_id=some_area, option_id=_first_option(consultation), source="ticked"),
         Filters(),
     ):
         counted = figures(consultation, filters)
         assert counted == live_figures(monkeypatch, consultation, filters), filters
+
+
+def _first_option(consultation):
+    question = next(q for q in consultation.questions if q.kind == "single" and q.options)
+    return question.options[0].id
 
 
 @pytest.fixture
