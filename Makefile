@@ -7,6 +7,9 @@ PORT ?= 5000
 # Synthetic responses the first `make run` adds, so the board and the officers' queues have something in them.
 DEMO_RESPONSES ?= 2000
 FLASK := $(BIN)/flask --app wsgi
+# `make test` runs the tests in this many processes (pytest-xdist), each with its own database;
+# TEST_PROCESSES=0 runs them in one.
+TEST_PROCESSES ?= 2
 
 # The residents' languages: each catalogue (.po, in git) compiled to the .mo the app reads.
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
@@ -21,7 +24,7 @@ run: migrate
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.dev-installed node_modules/.installed translations
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 load-test: $(VENV)/.dev-installed translations
 	$(BIN)/python -m pytest tests/load -m load -s -q

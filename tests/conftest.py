@@ -3,8 +3,13 @@ import os
 import tempfile
 
 os.environ["CONSULT_ENV"] = "testing"
-# One analysis model per test session, trained from the shipped corpus by the first app made.
-os.environ.setdefault("ANALYSIS_MODEL_DIR", tempfile.mkdtemp(prefix="consult-test-models-"))
+# The name pytest-xdist gives this test process ("gw0", "gw1", ...) when `make test` runs the
+# tests in several processes; each has its own database, model folder and export folder.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+# One analysis model per test process, trained from the shipped corpus by the first app made.
+if WORKER or not os.environ.get("ANALYSIS_MODEL_DIR"):
+    os.environ["ANALYSIS_MODEL_DIR"] = tempfile.mkdtemp(prefix="consult-test-models-")
+EXPORT_DIR = tempfile.mkdtemp(prefix="consult-test-exports-")
 
 import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
@@ -26,13 +31,15 @@ def pytest_sessionstart(session):
 
 
 def _settings(url, **overrides):
-    return {"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False, **overrides}
+    return {"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False, "EXPORT_DIR": EXPORT_DIR, **overrides}
 
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory):
     """A database built once by the migrations, as production builds it."""
     url = os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    if WORKER and url.startswith("postgresql"):
+        url = worker_database(url)
     app = create_app(_settings(url))
     with app.app_context():
         if db.engine.dialect.name == "postgresql":
@@ -40,6 +47,22 @@ def database_url(tmp_path_factory):
         upgrade()
         db.engine.dispose()
     return url
+
+
+def worker_database(url):
+    """The URL of this test process's own PostgreSQL database beside `url`'s (made when missing),
+    so that processes running tests side by side never empty each other's tables."""
+    made = sa.engine.make_url(url)
+    own = made.set(database=f"{made.database}_{WORKER}")
+    engine = sa.create_engine(made, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            found = connection.scalar(sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": own.database})
+            if not found:
+                connection.execute(sa.text(f'CREATE DATABASE "{own.database}"'))
+    finally:
+        engine.dispose()
+    return own.render_as_string(hide_password=False)
 
 
 def drop_everything(engine):
