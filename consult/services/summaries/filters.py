@@ -3,6 +3,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.orm import aliased
 
 from consult.extensions import db
 from consult.models import CHANNELS, Answer, Area, Option, Question, Response, SummaryCount
@@ -54,8 +55,13 @@ class Filters:
         if self.channel is not None:
             found.append(response.channel == self.channel)
         if self.option_id is not None:
-            chosen = sa.select(Answer.response_id).where(Answer.option_id == self.option_id)
-            found.append(response.id.in_(chosen))
+            # EXISTS, probed per response along the (option, response) index, rather than
+            # `IN (the option's respondents)`: SQLite would start every query from that whole
+            # list (50-250 ms at a million answers for a page of quotes), where it starts from
+            # the theme's or the window's rows with EXISTS (under 1 ms). PostgreSQL plans both
+            # as the same semi-join.
+            chosen = aliased(Answer)
+            found.append(sa.exists().where(chosen.response_id == response.id, chosen.option_id == self.option_id))
         return found
 
     def count_conditions(self, counts):

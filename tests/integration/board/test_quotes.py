@@ -3,6 +3,7 @@ import importlib
 from datetime import datetime
 
 import pytest
+import sqlalchemy as sa
 
 from consult.extensions import db
 from consult.models import Answer, AnswerTheme, Area, Consultation, Question, Response, Theme
@@ -74,3 +75,21 @@ def test_quotes_are_picked_from_a_bounded_sample_of_the_latest_answers(app, monk
         "Parking on the pavement blocks prams",
         "Lorries use the estate as a short cut",
     ]
+
+
+def test_quotes_read_in_windows_are_the_latest_in_the_selection(app, monkeypatch):
+    """Read a window of the theme's tags at a time (here two, then four, ...), the sample is still
+    the latest SAMPLE answers of the selection, however the filter thins each window."""
+    theme, consultation = quoted_theme()
+    module = importlib.import_module("consult.services.summaries.drilldown")
+    maryport = db.session.scalar(sa.select(Area).where(Area.name == "Maryport"))
+    in_maryport = Filters(consultation_id=consultation.id, area_id=maryport.id)
+    # Stored in order, Maryport holds answers 1, 4 and 7 of TEXTS.
+    monkeypatch.setattr(module, "SAMPLE", 2)
+    monkeypatch.setattr(module, "WINDOW", 2)
+    assert [tuple(row) for row in module._latest_candidates(theme, in_maryport)] == [TEXTS[6][::-1], TEXTS[3][::-1]]
+    monkeypatch.setattr(module, "SAMPLE", 5)
+    assert [text for _sentiment, text in module._latest_candidates(theme, in_maryport)] == [TEXTS[6][0], TEXTS[3][0], TEXTS[0][0]]
+    monkeypatch.setattr(module, "WINDOW", 1)
+    everything = Filters(consultation_id=consultation.id)
+    assert [text for _sentiment, text in module._latest_candidates(theme, everything)] == [text for text, _ in reversed(TEXTS)][:5]
