@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from tests.conftest import AuthActions, make_app
@@ -87,6 +88,16 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def landed(page):
+    """Wait until the page a click led to has loaded and has its one h1.
+
+    A click that submits a form or follows a link returns before the next page is parsed; reading
+    the page at once can see a document without its heading yet (it did once in CI, on a loaded
+    machine). `expect` retries until the heading is there (up to its timeout)."""
+    expect(page.locator("h1")).to_have_count(1)
+    page.wait_for_load_state("load")
 
 
 def axe_violations(page):

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from consult.extensions import db
 from consult.models import Answer, Consultation, Response, SafeguardingAction
 from tests.conftest import AuthActions
-from tests.e2e.conftest import axe_violations, open_context
+from tests.e2e.conftest import axe_violations, landed, open_context
 
 pytestmark = pytest.mark.e2e
 
@@ -27,7 +27,7 @@ class Officer:
 
     def check(self):
         self.seen.append(self.page.url)
-        assert self.page.locator("h1").count() == 1, self.page.url
+        landed(self.page)
         problems = axe_violations(self.page)
         assert problems == [], f"{self.page.url}: " + "; ".join(problems)
 

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from tests.conftest import AuthActions
-from tests.e2e.conftest import axe_violations, open_context
+from tests.e2e.conftest import axe_violations, landed, open_context
 from tests.e2e.pdf_text import pdf_pages_and_text
 
 pytestmark = pytest.mark.e2e
@@ -27,8 +27,8 @@ def test_paper_questionnaire_prints_on_a4_with_every_question_and_is_accessible_
     page.get_by_role("button", name="Sign in").click()
     page.goto(f"{live_server}/manage/consultations/{demo.slug}")
     page.get_by_role("link", name="Print the paper questionnaire (A4)").click()
-    assert page.url.endswith(f"/manage/consultations/{demo.slug}/paper/print")
-    assert page.locator("h1").count() == 1
+    page.wait_for_url(f"**/manage/consultations/{demo.slug}/paper/print")
+    landed(page)
     problems = axe_violations(page)
     assert problems == [], "; ".join(problems)
 

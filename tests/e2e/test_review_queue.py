@@ -6,7 +6,7 @@ from consult.extensions import db
 from consult.models import Answer
 from consult.services.tagging import review
 from tests.conftest import AuthActions
-from tests.e2e.conftest import axe_violations, open_context, sign_in
+from tests.e2e.conftest import axe_violations, landed, open_context, sign_in
 from tests.integration.manage.answer_helpers import text_answer, theme
 
 pytestmark = pytest.mark.e2e
@@ -23,7 +23,7 @@ def _answers():
 
 
 def _check(page):
-    assert page.locator("h1").count() == 1, page.url
+    landed(page)
     problems = axe_violations(page)
     assert problems == [], f"{page.url}: " + "; ".join(problems)
 
