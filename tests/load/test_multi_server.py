@@ -147,18 +147,30 @@ def _job_status(app, job_id):
 
 
 def _faults(app, server, workers, worker_env, folder, finished):
-    """Queue the jobs, SIGKILL the worker while one runs and app server A, start a new worker.
-    Returns (queued job ids, the job killed mid-run or None, residents finished at the kill)."""
+    """Queue the jobs, SIGKILL the worker while the re-analysis runs and app server A once a
+    quarter of the residents have finished, then start a new worker.
+    Returns (queued job ids, the job killed mid-run or None, residents finished at the kill).
+
+    Each kill waits for its own event, not for a time: on a busy machine the residents can all
+    finish before the worker reaches the re-analysis (it did once in CI)."""
     time.sleep(2)
     queued = _queue_jobs(app)
     retag = queued[-2]
-    deadline = time.monotonic() + 30
-    while _job_status(app, retag) != "running" and time.monotonic() < deadline:
+    killed_job = finished_at_kill = None
+    deadline = time.monotonic() + 60
+    while (killed_job is None or finished_at_kill is None) and time.monotonic() < deadline:
+        if killed_job is None and _job_status(app, retag) == "running":
+            workers[0].kill()
+            killed_job = retag if _job_status(app, retag) == "running" else None
+            if killed_job is None:
+                break
+        if finished_at_kill is None and len(finished) >= RESIDENTS // 4:
+            os.killpg(server.pid, signal.SIGKILL)
+            finished_at_kill = len(finished)
         time.sleep(0.02)
-    workers[0].kill()
-    killed_job = retag if _job_status(app, retag) == "running" else None
-    os.killpg(server.pid, signal.SIGKILL)
-    finished_at_kill = len(finished)
+    if finished_at_kill is None:
+        os.killpg(server.pid, signal.SIGKILL)
+        finished_at_kill = len(finished)
     # A job counts as lost when its progress has stood still JOB_LOST_SECONDS; the new worker restarts it.
     time.sleep(JOB_LOST_SECONDS + 1)
     workers.append(Worker(worker_env, folder / "worker-2.log"))
