@@ -1,8 +1,9 @@
 """Benchmark: how much the model gains from officers' reviews of a style its corpus lacks.
 
 Run from the repository root: ``python bench/learning.py [FILE.csv ...]`` (files of the
-training folder; by default each of the three written in one style: crime-themes.csv,
-abuse-themes.csv, hard-cases.csv). Each file in turn is taken out of the corpus and its rows
+training folder; by default the three written about some themes: crime-themes.csv,
+abuse-themes.csv, hard-cases.csv, and the two written in one register for every theme:
+eal-register.csv, youth-register.csv). Each file in turn is taken out of the corpus and its rows
 shuffled with a fixed seed; a model trained on the rest scores the file's rows after the first
 150, then a model that also learned from those 150 rows as officers' reviews (as
 ``flask analysis evaluate --learn-from`` does) scores the same rows. One draw of 150 rows
@@ -63,5 +64,6 @@ if __name__ == "__main__":
         at = args.index("--draws")
         draws = int(args[at + 1])
         del args[at:at + 2]
-    for name in args or ["crime-themes.csv", "abuse-themes.csv", "hard-cases.csv"]:
+    for name in args or ["crime-themes.csv", "abuse-themes.csv", "hard-cases.csv", "eal-register.csv",
+                         "youth-register.csv"]:
         main(name, draws)
