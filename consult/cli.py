@@ -1,10 +1,25 @@
 """flask commands: seed-demo, purge-drafts, analysis evaluate, retag and run-jobs, consultations sync, mail, and more."""
 import sys
+from contextlib import contextmanager
 
 import click
 from flask import Flask, current_app, url_for
 
 RENEW_ACCOUNTS = ".venv/bin/flask --app wsgi seed-demo --accounts"
+
+
+@contextmanager
+def database_ready():
+    """Turn "no such table" (a database never migrated) into a polite error that says what to run."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    try:
+        yield
+    except (OperationalError, ProgrammingError) as error:
+        detail = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        raise click.ClickException(
+            f"The database is not ready ({detail}). Run `.venv/bin/flask --app wsgi db upgrade`, then try again."
+        ) from None
 
 
 def register(app: Flask):
@@ -162,7 +177,8 @@ def train_command():
     from consult.analysis import store
     from consult.services.tagging.learning import model_folder, reviewed_examples
 
-    examples = reviewed_examples()
+    with database_ready():
+        examples = reviewed_examples()
     model = store.train(examples)
     path = store.save(model, model_folder(current_app))
     store.use(model)
@@ -213,13 +229,14 @@ def retag_command(slug, batch_size, stale):
     from consult.services.tagging.store import count_text_answers, retag
 
     consultation = None
-    if slug:
-        consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
-        if consultation is None:
-            raise click.ClickException(f"No consultation has the slug {slug!r}.")
-    total = count_text_answers(consultation, stale=stale)
-    with click.progressbar(length=total, label="Re-analysing answers", file=sys.stderr) as bar:
-        done = retag(consultation, batch_size=batch_size, progress=bar.update, stale=stale)
+    with database_ready():
+        if slug:
+            consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+            if consultation is None:
+                raise click.ClickException(f"No consultation has the slug {slug!r}.")
+        total = count_text_answers(consultation, stale=stale)
+        with click.progressbar(length=total, label="Re-analysing answers", file=sys.stderr) as bar:
+            done = retag(consultation, batch_size=batch_size, progress=bar.update, stale=stale)
     click.echo(f"Re-analysed {done:,} text answer{'s' if done != 1 else ''}.")
 
 

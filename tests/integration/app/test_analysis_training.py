@@ -56,3 +56,17 @@ def test_answers_record_their_model_and_retag_stale_takes_only_older_ones(client
     assert result.exit_code == 0 and "Re-analysed 1 text answer." in result.output
     db.session.expire_all()
     assert db.session.get(Answer, answers[0].id).model_version == store.current_model().version
+
+
+def test_train_and_retag_on_a_database_never_migrated_say_what_to_run(tmp_path):
+    from tests.conftest import make_app
+
+    empty = make_app(f"sqlite:///{tmp_path / 'never-migrated.db'}")
+    with empty.app_context():
+        for args in (["analysis", "train"], ["analysis", "retag", "--stale"]):
+            result = empty.test_cli_runner().invoke(args=args)
+            assert result.exit_code == 1, result.output
+            assert "The database is not ready" in result.output and "db upgrade" in result.output
+            assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
+        db.session.remove()
+        db.engine.dispose()
