@@ -99,15 +99,33 @@ CONCERNS = [
     (r"\b(?:death threats?|threats? to kill|threatening to kill|kill me|killing me)\b", "threat to life or of serious harm"),
     (r"\b(?:following|followed|follows|stalking|stalked|stalks|watching|watches|waiting for|waits for) me\b"
      r"|\b(?:stalker\b|being stalked|(?:still|always) (?:turns|turning|comes|coming) (?:up|round)|keeps? (?:turning up|messaging|calling|texting|following|coming round)|won'?t leave me alone|"
-     r"(?:outside|at) my (?:house|home|door|flat|work|window|school)|tracking my)",
+     r"(?:outside|at) my (?:house|home|door|flat|work|window|school)|tracking my)"
+     # Someone known waiting near the writer's home or work, or the same stranger again and again.
+     r"|\b(?:he|she|my ex|her ex|his ex)\b (?:\w+ ){0,2}(?:sits|sat|sitting|waits|waited|waiting|hangs? around|"
+     r"hanging around|lurks|lurking|watches|watching|drives past|drove past|turns up|turned up)\b[^.!?]{0,40}"
+     r"\b(?:my|our) (?:road|street|house|home|flat|work|door|school|gate)\b"
+     r"|\bsame (?:\w+ )?(?:man|van|car|guy|bloke|person|lad)\b[^.!?]{0,60}\b(?:next to|behind|beside|follows?|following|outside) (?:me|my)\b",
      "stalking or harassment of a known person"),
+    # Injuries explained away: a "fall" in inverted commas, walking into a door.
+    (r"\b(?:had|has had|having|another|her|his|my) (?:another |a |an )?['\"\u2018](?:fall|accident|trip)['\"\u2019]"
+     r"|\bwalked into (?:a|the) door\b",
+     "injuries explained away (possible abuse)"),
     (r"\b(?:being|been|is|are|keeps? being|gets?|getting) (?:followed|stalked|harassed|watched|messaged|threatened)\b",
      "ongoing harassment of a known person",
      (r"\b(?:every ?day|daily|every (?:night|morning|week)|always|still|keeps?|again|constantly)\b", _SENTENCE)),
     (r"\b(?:suicid\w*|kill(?:ing)? myself|end(?:ing)? (?:it all|my life|my own life|things)|take my (?:own )?life|"
      r"self[- ]?harm\w*|cut(?:ting)? myself|hurt(?:ing)? myself|wan(?:t|na|ted) to die|better off dead|"
      r"no (?:reason|point) (?:to live|in living|in going on)|(?:don'?t|do not) want to (?:live|be alive|be here|wake up)|"
-     r"overdos\w*|taken (?:all |a lot of |loads of )?(?:my |the |some )?(?:pills|tablets)|can'?t go on|end it\b)",
+     r"overdos\w*|taken (?:all |a lot of |loads of )?(?:my |the |some )?(?:pills|tablets)|can'?t go on|end it\b)"
+     # Passive suicidal thoughts, said without the words ("they'd be better off without me").
+     r"|\b(?:better|fine|happier|easier) (?:off )?without me\b"
+     r"|\b(?:don'?t|dont|do not|can'?t|cant|cannot) (?:really |even )?see (?:the|a|any) point (?:in|of|to) "
+     r"(?:anything|life|living|going on|carrying on|being here|it all|getting up)\b"
+     r"|\bno point (?:in |to )?(?:anything|life|living|carrying on|going on|being here|getting up)\b"
+     r"|\bwish (?:i|id|i'd) (?:was|were|had) (?:dead|never been born|not here|gone)\b"
+     r"|\bwish i (?:wasn'?t|was not|weren'?t) (?:here|alive|around|born)\b"
+     r"|\b(?:don'?t|dont|do not) want to (?:be around|exist|be alive) any ?more\b"
+     r"|\ba burden (?:to|on) (?:everyone|my family|them|people)\b",
      "self-harm or suicidal thoughts"),
     (rf"\bolder (?:men|man|lads|boys|males|blokes)\b[^.!?]{{0,80}}(?:{CHILD}|\b(?:girls?|boys?|kids|children|him|her|them)\b)"
      rf"|{CHILD}[^.!?]{{0,80}}\b(?:drugs to (?:sell|carry|run|hold)|running drugs|run drugs|selling drugs|dealing|county lines|go missing|missing from home)",

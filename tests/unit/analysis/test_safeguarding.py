@@ -2,6 +2,7 @@
 import pytest
 
 from consult.analysis import analyse
+from consult.analysis.safeguarding import assess
 
 
 @pytest.mark.parametrize(
@@ -110,3 +111,39 @@ def test_a_disclosure_at_the_end_of_a_long_answer_is_still_found():
 )
 def test_fear_on_the_journey_home_is_not_fear_at_home(text, flagged):
     assert (analyse(text).safeguarding.level != "none") is flagged
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("Honestly my family would be happier without me", "self-harm or suicidal thoughts"),
+        ("I dont really see the point in anything lately", "self-harm or suicidal thoughts"),
+        ("some days i wish i wasn't here", "self-harm or suicidal thoughts"),
+        ("I'm just a burden on my family now", "self-harm or suicidal thoughts"),
+        ("She waits at the end of our street most nights since I left",
+         "stalking or harassment of a known person"),
+        ("my ex keeps sitting in his car outside my work", "stalking or harassment of a known person"),
+        ("The same bloke in a grey car pulls up next to me at the bus stop every week",
+         "stalking or harassment of a known person"),
+        ("My sister had another \"accident\" last week, third black eye", "injuries explained away (possible abuse)"),
+        ("Gran says she walked into the door again", "injuries explained away (possible abuse)"),
+    ],
+)
+def test_indirect_disclosures_are_found_by_the_rules_alone(text, reason):
+    # The rules, without the learned model: each of these is flagged whatever the model says.
+    assert reason in assess(text).reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't see the point in reporting it, nothing gets done",
+        "There's no point ringing 101, they never come",
+        "Dealers sit in cars at the end of my road all evening",
+        "He parks across my drive every single day",
+        "It's not an 'accident' when drivers do 50 past the school",
+        "The same lads hang around outside the shop every night",
+    ],
+)
+def test_look_alikes_of_indirect_disclosures_are_left_to_the_model(text):
+    assert assess(text).reasons == ()
