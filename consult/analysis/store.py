@@ -2,9 +2,10 @@
 save, load, and the one model each process uses.
 
 A model is stored as ``<folder>/<version>.joblib`` with ``<folder>/current`` naming the one in
-use. The version is a digest of the training rows, the seed and the library versions, so the
-same corpus always trains the same model under the same name, and stored analyses can say
-which model made them.
+use. The version is a digest of the training rows, the seed, the library versions and this
+package's own rules and code (the term lists and disclosure patterns are among the model's
+features), so the same corpus and rules always train the same model under the same name, a
+release that changes either trains a new one, and stored analyses can say which model made them.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import os
 import tempfile
 import threading
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import joblib
@@ -30,6 +32,7 @@ LOCAL = "local"
 # thousands of reviews does not drown the corpus (bench/learning.py measures the gain).
 REVIEW_WEIGHT = 10.0
 FORMAT = "2"
+PACKAGE = Path(__file__).resolve().parent
 
 _lock = threading.Lock()
 _current: Model | None = None
@@ -37,11 +40,22 @@ _current: Model | None = None
 
 def version_of(rows, seed: int = SEED, prefix: str = BUILTIN) -> str:
     """A short, stable name for the model these rows and this seed train."""
-    digest = hashlib.sha256(f"{FORMAT}|{sklearn.__version__}|{seed}".encode())
+    digest = hashlib.sha256(f"{FORMAT}|{sklearn.__version__}|{seed}|{code_digest()}".encode())
     for row in rows:
         digest.update(f"{row.text}\t{';'.join(sorted(row.themes))}\t{row.safeguarding}"
                       f"\t{row.weight}\t{row.themes_known}\n".encode())
     return f"{prefix}-{digest.hexdigest()[:12]}"
+
+
+@lru_cache(maxsize=None)
+def code_digest(folder: Path = PACKAGE) -> str:
+    """A digest of the analysis package's code, term lists and word lists (not the training CSVs,
+    whose rows ``version_of`` digests itself)."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        if path.suffix in (".py", ".toml", ".txt") and path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def train_rows(extra=(), taxonomy: Taxonomy | None = None, corpus=None) -> list[LabelledRow]:

@@ -50,6 +50,22 @@ def test_training_is_deterministic(corpus, taxonomy):
     assert store.version_of(rows) != store.version_of(rows[:-1])
 
 
+def test_a_change_to_the_rules_names_a_new_model_version(tmp_path, corpus, monkeypatch):
+    rows = corpus[:50]
+    copy = tmp_path / "analysis"
+    copy.mkdir()
+    for path in store.PACKAGE.iterdir():
+        if path.is_file():
+            (copy / path.name).write_bytes(path.read_bytes())
+    assert store.code_digest(copy) == store.code_digest()
+    before = store.version_of(rows)
+    with (copy / "disclosures.py").open("a") as handle:
+        handle.write("# a new disclosure pattern\n")
+    digest = store.code_digest.__wrapped__
+    monkeypatch.setattr(store, "code_digest", lambda: digest(copy))
+    assert store.version_of(rows) != before
+
+
 def test_a_saved_model_loads_back_as_the_current_one(tmp_path, corpus, taxonomy):
     model = small_fit(corpus[:200], taxonomy, version="builtin-test")
     assert store.load(tmp_path) is None
