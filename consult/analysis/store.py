@@ -29,8 +29,9 @@ BUILTIN = "builtin"
 LOCAL = "local"
 # Officers' reviews count up to this many times a corpus row: they are this partnership's
 # residents. Together they weigh at most as much as the shipped corpus, so a partnership with
-# thousands of reviews does not drown the corpus (bench/learning.py measures the gain).
-REVIEW_WEIGHT = 10.0
+# thousands of reviews does not drown the corpus (bench/learning.py measures the gain: 20
+# against 10 raised the mean gain from 150 reviews over six left-out styles by about 0.006).
+REVIEW_WEIGHT = 20.0
 FORMAT = "2"
 PACKAGE = Path(__file__).resolve().parent
 

@@ -126,7 +126,7 @@ def test_an_answer_scores_the_same_alone_or_in_a_batch(corpus, taxonomy):
 
 
 def test_reviews_weigh_up_to_the_cap_and_never_more_than_the_corpus_together():
-    assert store.review_weight(2500, 150) == store.REVIEW_WEIGHT
+    assert store.review_weight(4000, 150) == store.REVIEW_WEIGHT
     assert store.review_weight(2500, 1000) == 2.5
     assert store.review_weight(200, 1000) == 1.0
 
