@@ -10,15 +10,20 @@ RENEW_ACCOUNTS = ".venv/bin/flask --app wsgi seed-demo --accounts"
 
 @contextmanager
 def database_ready():
-    """Turn "no such table" (a database never migrated) into a polite error that says what to run."""
+    """Turn a database error into a polite one: "no such table" (never migrated) says what to run."""
     from sqlalchemy.exc import OperationalError, ProgrammingError
 
     try:
         yield
     except (OperationalError, ProgrammingError) as error:
         detail = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        if "no such table" in detail or "does not exist" in detail:
+            raise click.ClickException(
+                f"The database is not ready ({detail}). Run `.venv/bin/flask --app wsgi db upgrade`, then try again."
+            ) from None
         raise click.ClickException(
-            f"The database is not ready ({detail}). Run `.venv/bin/flask --app wsgi db upgrade`, then try again."
+            f"The database could not be used ({detail}). Check DATABASE_URL and that the database is running, "
+            "then try again."
         ) from None
 
 

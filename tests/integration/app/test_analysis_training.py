@@ -70,3 +70,16 @@ def test_train_and_retag_on_a_database_never_migrated_say_what_to_run(tmp_path):
             assert "Traceback" not in result.output and result.exception.__class__ is SystemExit
         db.session.remove()
         db.engine.dispose()
+
+
+def test_train_on_a_database_that_cannot_be_opened_says_so_politely(tmp_path):
+    from tests.conftest import make_app
+
+    unreachable = make_app(f"sqlite:///{tmp_path / 'no-such-folder' / 'consult.db'}")
+    with unreachable.app_context():
+        result = unreachable.test_cli_runner().invoke(args=["analysis", "train"])
+        assert result.exit_code == 1, result.output
+        assert "The database could not be used" in result.output and "db upgrade" not in result.output
+        assert "Traceback" not in result.output
+        db.session.remove()
+        db.engine.dispose()
