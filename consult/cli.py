@@ -1,4 +1,5 @@
 """flask commands: seed-demo, purge-drafts, analysis evaluate, retag and run-jobs, consultations sync, mail, and more."""
+import functools
 import sys
 from contextlib import contextmanager
 
@@ -43,6 +44,29 @@ def register(app: Flask):
     app.cli.add_command(mail)
     app.cli.add_command(jobs)
     app.cli.add_command(summaries)
+    for command in (seed_demo, purge_drafts, analysis, purge_expired, erase_response, consultations,
+                    create_user, mail, jobs, summaries):
+        _politely(command)
+
+
+def _politely(command: click.Command) -> None:
+    """Run the command (or every command of a group) inside ``database_ready``, once however
+    many apps are made."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _politely(sub)
+        return
+    original = command.callback
+    if original is None or getattr(original, "database_ready", False):
+        return
+
+    @functools.wraps(original)
+    def callback(*args, **kwargs):
+        with database_ready():
+            return original(*args, **kwargs)
+
+    callback.database_ready = True
+    command.callback = callback
 
 
 @click.command("seed-demo")
@@ -182,8 +206,7 @@ def train_command():
     from consult.analysis import store
     from consult.services.tagging.learning import model_folder, reviewed_examples
 
-    with database_ready():
-        examples = reviewed_examples()
+    examples = reviewed_examples()
     model = store.train(examples)
     path = store.save(model, model_folder(current_app))
     store.use(model)
@@ -234,14 +257,13 @@ def retag_command(slug, batch_size, stale):
     from consult.services.tagging.store import count_text_answers, retag
 
     consultation = None
-    with database_ready():
-        if slug:
-            consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
-            if consultation is None:
-                raise click.ClickException(f"No consultation has the slug {slug!r}.")
-        total = count_text_answers(consultation, stale=stale)
-        with click.progressbar(length=total, label="Re-analysing answers", file=sys.stderr) as bar:
-            done = retag(consultation, batch_size=batch_size, progress=bar.update, stale=stale)
+    if slug:
+        consultation = db.session.scalar(sa.select(Consultation).where(Consultation.slug == slug))
+        if consultation is None:
+            raise click.ClickException(f"No consultation has the slug {slug!r}.")
+    total = count_text_answers(consultation, stale=stale)
+    with click.progressbar(length=total, label="Re-analysing answers", file=sys.stderr) as bar:
+        done = retag(consultation, batch_size=batch_size, progress=bar.update, stale=stale)
     click.echo(f"Re-analysed {done:,} text answer{'s' if done != 1 else ''}.")
 
 

@@ -58,12 +58,18 @@ def test_answers_record_their_model_and_retag_stale_takes_only_older_ones(client
     assert db.session.get(Answer, answers[0].id).model_version == store.current_model().version
 
 
-def test_train_and_retag_on_a_database_never_migrated_say_what_to_run(tmp_path):
+def test_commands_on_a_database_never_migrated_say_what_to_run(tmp_path):
     from tests.conftest import make_app
 
+    from consult.jobs_cli import summaries
+
+    make_app(f"sqlite:///{tmp_path / 'another.db'}")
     empty = make_app(f"sqlite:///{tmp_path / 'never-migrated.db'}")
+    wrapped = summaries.commands["rebuild"].callback
+    assert wrapped.database_ready and not hasattr(wrapped.__wrapped__, "__wrapped__")  # wrapped once, however many apps
     with empty.app_context():
-        for args in (["analysis", "train"], ["analysis", "retag", "--stale"]):
+        for args in (["analysis", "train"], ["analysis", "retag", "--stale"], ["summaries", "rebuild"],
+                     ["seed-demo"], ["mail", "escalate"], ["jobs", "restart-lost"], ["consultations", "sync"]):
             result = empty.test_cli_runner().invoke(args=args)
             assert result.exit_code == 1, result.output
             assert "The database is not ready" in result.output and "db upgrade" in result.output
