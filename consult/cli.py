@@ -18,7 +18,8 @@ def database_ready():
         yield
     except (OperationalError, ProgrammingError) as error:
         detail = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
-        if "no such table" in detail or "does not exist" in detail:
+        # SQLite: "no such table: x"; PostgreSQL: 'relation "x" does not exist'.
+        if "no such table" in detail or ("relation" in detail and "does not exist" in detail):
             raise click.ClickException(
                 f"The database is not ready ({detail}). Run `.venv/bin/flask --app wsgi db upgrade`, then try again."
             ) from None
@@ -29,24 +30,14 @@ def database_ready():
 
 
 def register(app: Flask):
-    app.cli.add_command(seed_demo)
-    app.cli.add_command(purge_drafts)
-    app.cli.add_command(analysis)
-    app.cli.add_command(purge_expired)
-    app.cli.add_command(erase_response)
-    app.cli.add_command(consultations)
-
     from consult.auth.commands import create_user
     from consult.jobs_cli import jobs, summaries
     from consult.mail_cli import mail
 
-    app.cli.add_command(create_user)
-    app.cli.add_command(mail)
-    app.cli.add_command(jobs)
-    app.cli.add_command(summaries)
     for command in (seed_demo, purge_drafts, analysis, purge_expired, erase_response, consultations,
                     create_user, mail, jobs, summaries):
         _politely(command)
+        app.cli.add_command(command)
 
 
 def _politely(command: click.Command) -> None:

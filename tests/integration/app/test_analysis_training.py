@@ -89,3 +89,19 @@ def test_train_on_a_database_that_cannot_be_opened_says_so_politely(tmp_path):
         assert "Traceback" not in result.output
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_missing_postgresql_relation_also_says_to_run_db_upgrade():
+    import click
+    import pytest
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    from consult.cli import database_ready
+
+    missing = ProgrammingError("SELECT 1", {}, Exception('relation "summary_count" does not exist'))
+    unknown = OperationalError("connect", {}, Exception('database "consult" does not exist'))
+    with pytest.raises(click.ClickException, match="db upgrade"), database_ready():
+        raise missing
+    with pytest.raises(click.ClickException, match="Check DATABASE_URL") as raised, database_ready():
+        raise unknown
+    assert "db upgrade" not in raised.value.message
